@@ -1,0 +1,34 @@
+// The icl-kernel driver: each feature registers its subcommands on the CLI11 app.
+// Exit codes: 0 every statement verified / command succeeded, 1 a check failed, 2 bad input or usage.
+#pragma once
+
+#include "frontend/corpus.hpp"
+#include "kernel/kernel.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace icl::cli {
+
+enum class ExitCode : int { Ok = 0, CheckFailed = 1, BadInput = 2 };
+
+struct AppContext {
+    frontend::ParseLimits parse_limits;
+    kernel::Limits kernel_limits;
+    // The single verdict variable: subcommand callbacks set it; main returns it.
+    ExitCode exit_code = ExitCode::Ok;
+};
+
+// Corpus from FILE arguments, or the built-in corpus when none are given. Throws InputError.
+frontend::Corpus load_corpus_or_embedded(const std::vector<std::string>& files, const AppContext& ctx);
+
+// One per feature, each in its own cli/cmd_*.cpp.
+// `app.get_subcommand("export")` already exists when they run (created by main).
+void register_check_commands(CLI::App& app, AppContext& ctx);      // check, catalogue   (cmd_check.cpp)
+void register_lean_commands(CLI::App& app, AppContext& ctx);       // export lean, stamp (cmd_lean.cpp)
+void register_external_commands(CLI::App& app, AppContext& ctx);   // export coq|smtlib  (cmd_external.cpp)
+void register_prove_commands(CLI::App& app, AppContext& ctx);      // prove              (cmd_prove.cpp)
+
+}  // namespace icl::cli

@@ -1,0 +1,199 @@
+// `icl-kernel check` and `icl-kernel catalogue`.
+#include "cli/app.hpp"
+#include "export/catalogue.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace icl::cli {
+
+frontend::Corpus load_corpus_or_embedded(const std::vector<std::string>& files, const AppContext& ctx) {
+    return files.empty() ? frontend::load_embedded_corpus(ctx.parse_limits)
+                         : frontend::load_corpus_files(files, ctx.parse_limits);
+}
+
+namespace {
+
+struct Outcome {
+    const frontend::TheoremEntry* entry;
+    bool ok = false;
+    std::string message;  // why it failed
+    double ms = 0;
+};
+
+std::vector<std::string> split_ids(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    for (std::string id; std::getline(ss, id, ',');)
+        if (!id.empty()) out.push_back(id);
+    return out;
+}
+
+std::string certificate_kinds(const kernel::Theorem& t) {
+    std::string out;
+    for (const auto& c : t.proofs) out += (out.empty() ? "" : "+") + export_::certificate_kind_name(c);
+    return out;
+}
+
+void run_check(const std::vector<std::string>& files, const std::string& only, bool json, AppContext& ctx) {
+    frontend::Corpus corpus = load_corpus_or_embedded(files, ctx);
+    std::vector<const frontend::TheoremEntry*> selected;
+    if (only.empty()) {
+        for (const auto& t : corpus.theorems) selected.push_back(&t);
+    } else {
+        for (const auto& id : split_ids(only)) {
+            auto it = std::find_if(corpus.theorems.begin(), corpus.theorems.end(),
+                                   [&](const auto& t) { return t.theorem.id == id; });
+            if (it == corpus.theorems.end()) throw CLI::ValidationError("--only", "no theorem with id '" + id + "'");
+            selected.push_back(&*it);
+        }
+    }
+
+    std::vector<Outcome> outcomes;
+    for (const auto* e : selected) {
+        auto t0 = std::chrono::steady_clock::now();
+        Outcome o{e};
+        kernel::CheckResult proof = kernel::check_theorem(e->theorem, ctx.kernel_limits);
+        kernel::CheckResult witness = kernel::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
+        kernel::CheckResult goal_at = kernel::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
+        o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        o.ok = proof.verdict == kernel::Verdict::Verified && witness.verdict == kernel::Verdict::Verified &&
+               goal_at.verdict == kernel::Verdict::Verified;
+        if (proof.verdict != kernel::Verdict::Verified) o.message = proof.message;
+        else if (witness.verdict != kernel::Verdict::Verified) o.message = "non-vacuity: " + witness.message;
+        else if (goal_at.verdict != kernel::Verdict::Verified) o.message = "goal false at witness (kernel inconsistency): " + goal_at.message;
+        outcomes.push_back(o);
+    }
+
+    // Counts. Axioms and sorry: declarations taken without a checked certificate. The format has no
+    // construct for either, and a theorem without a certificate is rejected by the loader.
+    std::size_t ok = 0, duplicates = 0, axioms = 0, sorry = 0;
+    for (const auto& o : outcomes) {
+        ok += o.ok;
+        duplicates += !o.entry->duplicate_of.empty();
+        sorry += o.entry->theorem.proofs.empty();
+    }
+    std::size_t defs_ok = 0;
+    for (const auto& d : corpus.definitions) {
+        kernel::Statement scope;
+        scope.reals = d.definition.params;
+        scope.definitions = {};
+        for (const auto& other : corpus.definitions) scope.definitions.push_back(other.definition);
+        try {
+            kernel::normalize(*d.definition.body, scope, "", ctx.kernel_limits);
+            ++defs_ok;
+        } catch (const kernel::KernelError&) {
+        }
+    }
+    const std::size_t n = outcomes.size();
+    const std::size_t declarations = n + corpus.definitions.size();
+    const std::size_t declarations_ok = ok + defs_ok;
+    const bool all_ok = ok == n && defs_ok == corpus.definitions.size() && n > 0;
+
+    if (json) {
+        nlohmann::ordered_json j;
+        j["tool"] = std::string("icl-kernel ") + ICL_VERSION;
+        j["theorems"] = nlohmann::ordered_json::array();
+        for (const auto& o : outcomes) {
+            const auto& e = *o.entry;
+            nlohmann::ordered_json t;
+            t["id"] = e.theorem.id;
+            t["name"] = e.theorem.name;
+            t["lean_name"] = e.lean_name;
+            t["paper"] = e.paper;
+            t["section"] = e.section;
+            t["certificate"] = certificate_kinds(e.theorem);
+            t["verdict"] = o.ok ? "verified" : "failed";
+            if (!o.ok) t["message"] = o.message;
+            t["witness"] = e.witness_text;
+            if (!e.duplicate_of.empty()) t["duplicate_of"] = e.duplicate_of;
+            t["time_ms"] = o.ms;
+            j["theorems"].push_back(t);
+        }
+        j["summary"] = {{"statements", n},          {"independent", n - duplicates}, {"axioms", axioms},
+                        {"sorry", sorry},           {"declarations", declarations},   {"ok", declarations_ok},
+                        {"theorems_ok", ok},        {"failed", n - ok},               {"verified", all_ok}};
+        fmt::print("{}\n", j.dump(2));
+    } else {
+        for (const auto& o : outcomes) {
+            const auto& e = *o.entry;
+            std::string note = e.duplicate_of.empty() ? "" : fmt::format("  (duplicate of {}, not independent)", e.duplicate_of);
+            if (o.ok)
+                fmt::print("OK    {:<4} {:<46} {:<20} {:>8.3f} ms{}\n", e.theorem.id, e.theorem.name,
+                           certificate_kinds(e.theorem), o.ms, note);
+            else
+                fmt::print("FAIL  {:<4} {:<46} {:<20} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
+                           certificate_kinds(e.theorem), o.ms, e.where.file, e.where.line, o.message);
+        }
+        // per-paper summary
+        std::vector<std::string> papers;
+        std::map<std::string, std::tuple<std::string, std::size_t, std::size_t, std::size_t>> by_paper;
+        for (const auto& o : outcomes) {
+            auto key = o.entry->paper;
+            if (!by_paper.count(key)) papers.push_back(key);
+            auto& [title, count, good, dup] = by_paper[key];
+            title = o.entry->paper_title;
+            ++count;
+            good += o.ok;
+            dup += !o.entry->duplicate_of.empty();
+        }
+        fmt::print("\n");
+        for (const auto& p : papers) {
+            auto& [title, count, good, dup] = by_paper[p];
+            std::string indep = dup ? fmt::format(" ({} independent)", count - dup) : "";
+            fmt::print("paper {} {}: {} theorem statements{}, {} OK\n", p, title, count, indep, good);
+        }
+        if (duplicates)
+            for (const auto& o : outcomes)
+                if (!o.entry->duplicate_of.empty())
+                    fmt::print("note: {} {} duplicates {} and is not independent evidence\n", o.entry->theorem.id,
+                               o.entry->theorem.name, o.entry->duplicate_of);
+        fmt::print("{} theorem statements{}, {} axioms, {} sorry; {} declarations, {} OK\n", n,
+                   duplicates ? fmt::format(" ({} independent)", n - duplicates) : "", axioms, sorry, declarations,
+                   declarations_ok);
+        if (!all_ok) fmt::print("FAILED: {} of {} theorem statements did not verify\n", n - ok, n);
+    }
+    ctx.exit_code = all_ok ? ExitCode::Ok : ExitCode::CheckFailed;
+}
+
+}  // namespace
+
+void register_check_commands(CLI::App& app, AppContext& ctx) {
+    struct Options {
+        std::vector<std::string> files;
+        std::string only;
+        bool json = false;
+        std::string out;
+    };
+    auto opts = std::make_shared<Options>();
+    auto* check = app.add_subcommand("check", "verify every theorem of the corpus (built-in when no FILE is given)");
+    check->add_option("files", opts->files, "corpus XML files")->check(CLI::ExistingFile);
+    check->add_option("--only", opts->only, "comma-separated theorem ids");
+    check->add_flag("--json", opts->json, "machine-readable output");
+    check->callback([opts, &ctx] { run_check(opts->files, opts->only, opts->json, ctx); });
+
+    auto copts = std::make_shared<Options>();
+    auto* cat = app.add_subcommand("catalogue", "write the theorem catalogue (docs/theorems.md) from the corpus");
+    cat->add_option("files", copts->files, "corpus XML files")->check(CLI::ExistingFile);
+    cat->add_option("--out", copts->out, "output file (default: standard output)");
+    cat->callback([copts, &ctx] {
+        frontend::Corpus corpus = load_corpus_or_embedded(copts->files, ctx);
+        std::string md = export_::catalogue_markdown(corpus);
+        if (copts->out.empty()) {
+            fmt::print("{}", md);
+        } else {
+            std::ofstream out(copts->out, std::ios::binary);
+            if (!out) throw frontend::InputError(copts->out, 0, 0, "cannot write file");
+            out << md;
+        }
+        ctx.exit_code = ExitCode::Ok;
+    });
+}
+
+}  // namespace icl::cli

@@ -1,0 +1,633 @@
+// Corpus loader: pugixml files -> kernel data structures, with file:line:col for every error.
+#include "frontend/corpus.hpp"
+#include "frontend/parser.hpp"
+
+#include <fmt/core.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace icl::frontend {
+
+using kernel::Rational;
+
+namespace {
+
+// contract: offset of the first byte that is not well-formed UTF-8, or npos
+std::size_t invalid_utf8_offset(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || (n > 1 && c < 0xC2 && n == 2) || i + n > s.size()) return i;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+        i += n;
+    }
+    return std::string::npos;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::istringstream is(s);
+    std::vector<std::string> out;
+    for (std::string w; is >> w;) out.push_back(w);
+    return out;
+}
+
+bool blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+class FileLoader {
+public:
+    FileLoader(const std::string& name, const std::string& raw, const ParseLimits& limits)
+        : name_(name), raw_(raw), limits_(limits) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < raw_.size(); ++i)
+            if (raw_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+
+    SourceLocation loc(std::size_t off) const {
+        off = std::min(off, raw_.size());
+        auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
+        std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
+        std::size_t start = line_starts_[line - 1];
+        int col = 1;
+        for (std::size_t i = start; i < off; ++i)
+            if ((static_cast<unsigned char>(raw_[i]) & 0xC0) != 0x80) ++col;
+        return {name_, static_cast<int>(line), col};
+    }
+    SourceLocation loc(const pugi::xml_node& n) const {
+        auto off = n.offset_debug();
+        return loc(off < 0 ? 0 : static_cast<std::size_t>(off));
+    }
+    [[noreturn]] void error(std::size_t off, const std::string& what) const {
+        SourceLocation l = loc(off);
+        throw InputError(l.file, l.line, l.col, what);
+    }
+    [[noreturn]] void error(const pugi::xml_node& n, const std::string& what) const {
+        SourceLocation l = loc(n);
+        throw InputError(l.file, l.line, l.col, what);
+    }
+
+    // Positions of the decoded characters of text starting at raw offset `off` (entities count as one).
+    PositionMap map_from(std::size_t off, std::size_t decoded_length, char stop) const {
+        PositionMap m{name_, {}};
+        std::size_t i = off;
+        while (m.at.size() < decoded_length && i < raw_.size() && raw_[i] != stop) {
+            SourceLocation l = loc(i);
+            if (raw_[i] == '&') {
+                std::size_t semi = raw_.find(';', i);
+                std::size_t bytes = 1;
+                if (semi != std::string::npos && i + 1 < raw_.size() && raw_[i + 1] == '#') {
+                    unsigned long cp = raw_[i + 2] == 'x' ? std::strtoul(raw_.c_str() + i + 3, nullptr, 16)
+                                                          : std::strtoul(raw_.c_str() + i + 2, nullptr, 10);
+                    bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                }
+                for (std::size_t b = 0; b < bytes; ++b) m.at.push_back({l.line, l.col});
+                i = semi == std::string::npos ? i + 1 : semi + 1;
+            } else if (raw_[i] == '\r' && i + 1 < raw_.size() && raw_[i + 1] == '\n') {
+                ++i;
+            } else {
+                m.at.push_back({l.line, l.col});
+                ++i;
+            }
+        }
+        SourceLocation end = loc(i);
+        while (m.at.size() <= decoded_length) m.at.push_back({end.line, end.col});
+        return m;
+    }
+
+    // The text content of an element (no element children allowed) and its position map.
+    std::pair<std::string, PositionMap> text(const pugi::xml_node& e) const {
+        std::string out;
+        std::ptrdiff_t start = -1;
+        for (auto c : e.children()) {
+            if (c.type() == pugi::node_element) error(c, fmt::format("<{}> may not contain <{}>", e.name(), c.name()));
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                if (start < 0) start = c.offset_debug();
+                out += c.value();
+            }
+        }
+        if (start < 0) {
+            SourceLocation l = loc(e);
+            return {out, PositionMap::from_start(out, l)};
+        }
+        return {out, map_from(static_cast<std::size_t>(start), out.size(), '<')};
+    }
+
+    // An attribute's value and the position map of its characters.
+    std::pair<std::string, PositionMap> attribute(const pugi::xml_node& e, const char* name) const {
+        std::string value = e.attribute(name).value();
+        std::size_t from = e.offset_debug() < 0 ? 0 : static_cast<std::size_t>(e.offset_debug());
+        std::size_t end = raw_.find('>', from);
+        std::size_t at = from;
+        const std::string key = name;
+        while (true) {
+            at = raw_.find(key, at);
+            if (at == std::string::npos || (end != std::string::npos && at > end)) break;
+            std::size_t j = at + key.size();
+            bool boundary = at > 0 && std::isspace(static_cast<unsigned char>(raw_[at - 1]));
+            while (j < raw_.size() && std::isspace(static_cast<unsigned char>(raw_[j]))) ++j;
+            if (boundary && j < raw_.size() && raw_[j] == '=') {
+                ++j;
+                while (j < raw_.size() && std::isspace(static_cast<unsigned char>(raw_[j]))) ++j;
+                if (j < raw_.size() && (raw_[j] == '"' || raw_[j] == '\''))
+                    return {value, map_from(j + 1, value.size(), raw_[j])};
+            }
+            at += key.size();
+        }
+        return {value, PositionMap::from_start(value, loc(e))};
+    }
+
+    void only_attributes(const pugi::xml_node& e, std::initializer_list<const char*> allowed) const {
+        for (auto a : e.attributes()) {
+            bool ok = std::any_of(allowed.begin(), allowed.end(), [&](const char* n) { return std::string(a.name()) == n; });
+            if (!ok) error(e, fmt::format("<{}> has unknown attribute '{}'", e.name(), a.name()));
+        }
+    }
+    std::string required(const pugi::xml_node& e, const char* attr) const {
+        if (!e.attribute(attr)) error(e, fmt::format("<{}> needs attribute '{}'", e.name(), attr));
+        std::string v = e.attribute(attr).value();
+        if (blank(v)) error(e, fmt::format("<{}> attribute '{}' is empty", e.name(), attr));
+        return v;
+    }
+    std::vector<pugi::xml_node> elements(const pugi::xml_node& e) const {
+        std::vector<pugi::xml_node> out;
+        for (auto c : e.children()) {
+            if (c.type() == pugi::node_element) out.push_back(c);
+            else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) && !blank(c.value()))
+                error(c, fmt::format("unexpected text inside <{}>", e.name()));
+        }
+        return out;
+    }
+
+    const std::string& name() const { return name_; }
+    const ParseLimits& limits() const { return limits_; }
+
+private:
+    std::string name_;
+    const std::string& raw_;
+    std::vector<std::size_t> line_starts_;
+    const ParseLimits& limits_;
+};
+
+struct Loaded {
+    std::unique_ptr<FileLoader> loader;
+    pugi::xml_document doc;
+    pugi::xml_node root;
+};
+
+kernel::PsatzPtr load_psatz(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
+                            const std::set<std::string>& hyps, std::size_t depth) {
+    if (depth > f.limits().max_nesting) f.error(e, "certificate nesting exceeds the limit (--max-nesting)");
+    using K = kernel::PsatzNode::Kind;
+    auto n = std::make_shared<kernel::PsatzNode>();
+    const std::string tag = e.name();
+    auto no_children = [&] {
+        if (!f.elements(e).empty()) f.error(e, "<" + tag + "/> takes no children");
+    };
+    auto poly = [&](const char* attr) {
+        f.required(e, attr);
+        auto [text, map] = f.attribute(e, attr);
+        return parse_expression_at(text, map, scope, f.limits());
+    };
+    auto hyp_name = [&] {
+        std::string h = f.required(e, "name");
+        if (!hyps.count(h)) f.error(e, "<" + tag + ">: unknown hypothesis '" + h + "'");
+        return h;
+    };
+    if (tag == "hyp" || tag == "nonzero_sq") {
+        f.only_attributes(e, {"name"});
+        no_children();
+        n->kind = tag == "hyp" ? K::Hyp : K::NonzeroSq;
+        n->hyp = hyp_name();
+    } else if (tag == "neg_goal") {
+        f.only_attributes(e, {});
+        no_children();
+        n->kind = K::NegGoal;
+    } else if (tag == "square") {
+        f.only_attributes(e, {"of"});
+        no_children();
+        n->kind = K::Square;
+        n->poly = poly("of");
+    } else if (tag == "const") {
+        f.only_attributes(e, {"value"});
+        no_children();
+        n->kind = K::Const;
+        kernel::TermPtr t = poly("value");
+        Rational sign = 1;
+        while (t->kind == kernel::Term::Kind::Neg) { sign = -sign; t = t->args[0]; }
+        if (t->kind != kernel::Term::Kind::Number) f.error(e, "<const value=...> must be a rational literal");
+        n->value = sign * t->number;
+    } else if (tag == "mul" || tag == "add") {
+        f.only_attributes(e, {});
+        n->kind = tag == "mul" ? K::Mul : K::Add;
+        for (auto c : f.elements(e)) n->children.push_back(load_psatz(f, c, scope, hyps, depth + 1));
+        if (n->children.empty()) f.error(e, "<" + tag + "> needs at least one operand");
+    } else if (tag == "mulpoly") {
+        f.only_attributes(e, {"by"});
+        n->kind = K::MulPoly;
+        n->poly = poly("by");
+        auto kids = f.elements(e);
+        if (kids.size() != 1) f.error(e, "<mulpoly> needs exactly one operand");
+        n->children.push_back(load_psatz(f, kids[0], scope, hyps, depth + 1));
+    } else {
+        f.error(e, "unknown psatz node <" + tag + "> (expected hyp, nonzero_sq, neg_goal, square, const, mul, add, mulpoly)");
+    }
+    return n;
+}
+
+kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
+                                     const std::set<std::string>& hyps, bool in_sum) {
+    using K = kernel::Certificate::Kind;
+    kernel::Certificate c;
+    const std::string tag = e.name();
+    if (tag == "ring") {
+        f.only_attributes(e, {});
+        if (!f.elements(e).empty()) f.error(e, "<ring/> takes no children");
+        c.kind = K::Ring;
+    } else if (tag == "linear_combination") {
+        f.only_attributes(e, {});
+        c.kind = K::LinearCombination;
+        for (auto t : f.elements(e)) {
+            if (std::string(t.name()) != "term") f.error(t, "<linear_combination> contains only <term> elements");
+            f.only_attributes(t, {"hyp", "coeff"});
+            kernel::LinearTerm lt;
+            lt.hyp = f.required(t, "hyp");
+            if (!hyps.count(lt.hyp)) f.error(t, "<term>: unknown hypothesis '" + lt.hyp + "'");
+            if (t.attribute("coeff")) {
+                auto [text, map] = f.attribute(t, "coeff");
+                lt.coeff = parse_expression_at(text, map, scope, f.limits());
+            }
+            c.combination.push_back(lt);
+        }
+    } else if (tag == "psatz") {
+        f.only_attributes(e, {});
+        auto kids = f.elements(e);
+        if (kids.size() != 1) f.error(e, "<psatz> needs exactly one root node");
+        c.kind = K::Psatz;
+        c.refutation = load_psatz(f, kids[0], scope, hyps, 0);
+    } else if (tag == "sum_nonneg" || tag == "sum_le_sum" || tag == "sum_congr") {
+        if (in_sum) f.error(e, "nested sum rules are not supported");
+        f.only_attributes(e, {"index"});
+        c.kind = tag == "sum_nonneg" ? K::SumNonneg : tag == "sum_le_sum" ? K::SumLeSum : K::SumCongr;
+        c.index = f.required(e, "index");
+        if (!is_identifier(c.index) || is_reserved(c.index) || scope.reals.count(c.index) || scope.nats.count(c.index) ||
+            scope.families.count(c.index) || scope.definitions.count(c.index))
+            f.error(e, "index '" + c.index + "' must be a fresh identifier");
+        auto kids = f.elements(e);
+        if (kids.size() != 1) f.error(e, "<" + tag + "> needs exactly one body certificate");
+        NameScope inner = scope;
+        inner.indices.insert(c.index);
+        c.body = std::make_shared<kernel::Certificate>(load_certificate(f, kids[0], inner, hyps, true));
+    } else {
+        f.error(e, "unknown certificate <" + tag + "> (expected ring, linear_combination, psatz, sum_nonneg, sum_le_sum, sum_congr)");
+    }
+    return c;
+}
+
+kernel::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const kernel::Statement& st) {
+    auto [text, map] = f.text(e);
+    kernel::Witness w;
+    std::size_t i = 0;
+    auto fail = [&](std::size_t at, const std::string& what) {
+        SourceLocation l = map.locate(at);
+        throw InputError(l.file, l.line, l.col, "witness: " + what);
+    };
+    auto skip = [&] { while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i; };
+    auto rational = [&]() -> Rational {
+        skip();
+        std::size_t start = i;
+        bool negative = i < text.size() && text[i] == '-';
+        if (negative) ++i;
+        auto digits = [&] {
+            std::size_t s = i;
+            while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+            if (i == s) fail(i, "expected a number");
+            if (i - s > f.limits().max_digits) fail(s, "number exceeds the digit limit (--max-digits)");
+            return kernel::Integer(text.substr(s, i - s));
+        };
+        kernel::Integer num = digits(), den = 1;
+        skip();
+        if (i < text.size() && text[i] == '/') {
+            ++i;
+            skip();
+            den = digits();
+            if (den == 0) fail(start, "zero denominator");
+        }
+        return Rational(negative ? kernel::Integer(-num) : num, den);
+    };
+    std::set<std::string> seen;
+    while (true) {
+        skip();
+        if (i >= text.size()) break;
+        std::size_t name_at = i;
+        while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '\'')) ++i;
+        std::string name = text.substr(name_at, i - name_at);
+        if (!is_identifier(name)) fail(name_at, "expected a variable name");
+        if (!seen.insert(name).second) fail(name_at, "'" + name + "' is assigned twice");
+        skip();
+        if (i >= text.size() || text[i] != '=') fail(i, "expected '=' after '" + name + "'");
+        ++i;
+        bool is_real = std::count(st.reals.begin(), st.reals.end(), name) > 0;
+        bool is_nat = std::count(st.nats.begin(), st.nats.end(), name) > 0;
+        bool is_family = std::count(st.families.begin(), st.families.end(), name) > 0;
+        skip();
+        if (is_family) {
+            if (i >= text.size() || text[i] != '[') fail(i, "family '" + name + "' needs a list [v0, v1, ...]");
+            ++i;
+            std::vector<Rational> values;
+            skip();
+            if (i < text.size() && text[i] == ']') ++i;
+            else
+                for (;;) {
+                    values.push_back(rational());
+                    skip();
+                    if (i < text.size() && text[i] == ',') { ++i; continue; }
+                    if (i < text.size() && text[i] == ']') { ++i; break; }
+                    fail(i, "expected ',' or ']'");
+                }
+            w.families[name] = values;
+        } else if (is_nat) {
+            std::size_t at = i;
+            Rational v = rational();
+            if (v < 0 || denominator(v) != 1 || v > 100000) fail(at, "'" + name + "' needs a natural number at most 100000");
+            w.nats[name] = static_cast<unsigned long>(numerator(v).convert_to<unsigned long>());
+        } else if (is_real) {
+            w.reals[name] = rational();
+        } else {
+            fail(name_at, "'" + name + "' is not a variable of this theorem");
+        }
+        skip();
+        if (i < text.size()) {
+            if (text[i] != ';') fail(i, "expected ';' between assignments");
+            ++i;
+        }
+    }
+    return w;
+}
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return "";
+    auto e = s.find_last_not_of(" \t\r\n");
+    std::string out;
+    bool space = false;
+    for (char c : s.substr(b, e - b + 1)) {  // collapse runs of white space
+        if (std::isspace(static_cast<unsigned char>(c))) { space = true; continue; }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const std::vector<DefinitionEntry>& defs,
+                          const std::string& paper, const std::string& title) {
+    f.only_attributes(e, {"id", "name", "lean", "section", "duplicate-of"});
+    TheoremEntry t;
+    t.where = f.loc(e);
+    t.theorem.id = f.required(e, "id");
+    t.theorem.name = f.required(e, "name");
+    if (!is_identifier(t.theorem.name)) f.error(e, "theorem name '" + t.theorem.name + "' is not an identifier");
+    t.lean_name = f.required(e, "lean");
+    if (t.lean_name != "TransformerICL." + t.theorem.name)
+        f.error(e, "lean='" + t.lean_name + "' must be TransformerICL." + t.theorem.name);
+    t.section = f.required(e, "section");
+    t.duplicate_of = e.attribute("duplicate-of").value();
+    t.paper = paper;
+    t.paper_title = title;
+    kernel::Statement& st = t.theorem.statement;
+    for (const auto& d : defs) st.definitions.push_back(d.definition);
+
+    NameScope scope;
+    scope.check = true;
+    for (const auto& d : defs) scope.definitions[d.definition.name] = d.definition.params.size();
+    std::set<std::string> declared, hyp_names;
+    auto kids = f.elements(e);
+    // pass 1: declarations and hypothesis names
+    for (auto c : kids) {
+        std::string tag = c.name();
+        if (tag == "real" || tag == "nat" || tag == "family") {
+            f.only_attributes(c, {});
+            for (const auto& n : split_words(f.text(c).first)) {
+                if (!is_identifier(n) || is_reserved(n)) f.error(c, "'" + n + "' is not a valid variable name");
+                if (scope.definitions.count(n)) f.error(c, "'" + n + "' is already a definition");
+                if (!declared.insert(n).second) f.error(c, "'" + n + "' is declared twice");
+                (tag == "real" ? st.reals : tag == "nat" ? st.nats : st.families).push_back(n);
+                (tag == "real" ? scope.reals : tag == "nat" ? scope.nats : scope.families).insert(n);
+            }
+        } else if (tag == "hyp") {
+            std::string h = f.required(c, "name");
+            if (!is_identifier(h)) f.error(c, "hypothesis name '" + h + "' is not an identifier");
+            if (!hyp_names.insert(h).second) f.error(c, "hypothesis '" + h + "' is declared twice");
+        }
+    }
+    // pass 2: everything else, in order
+    std::vector<pugi::xml_node> goals, proofs, witnesses;
+    int docs = 0, deviations = 0;
+    for (auto c : kids) {
+        std::string tag = c.name();
+        if (tag == "real" || tag == "nat" || tag == "family") continue;
+        if (tag == "doc") {
+            f.only_attributes(c, {});
+            t.doc = trim(f.text(c).first);
+            if (t.doc.empty()) f.error(c, "<doc> is empty");
+            ++docs;
+        } else if (tag == "deviation") {
+            f.only_attributes(c, {});
+            t.deviation = trim(f.text(c).first);
+            ++deviations;
+        } else if (tag == "hyp") {
+            f.only_attributes(c, {"name", "forall", "below"});
+            kernel::Hypothesis h;
+            h.name = c.attribute("name").value();
+            NameScope hs = scope;
+            if (c.attribute("forall") || c.attribute("below")) {
+                h.forall_index = f.required(c, "forall");
+                h.forall_bound = f.required(c, "below");
+                if (!is_identifier(h.forall_index) || declared.count(h.forall_index) || scope.definitions.count(h.forall_index))
+                    f.error(c, "quantified index '" + h.forall_index + "' must be a fresh identifier");
+                if (!scope.nats.count(h.forall_bound))
+                    f.error(c, "bound '" + h.forall_bound + "' is not a declared natural-number variable (<nat>)");
+                hs.indices.insert(h.forall_index);
+            }
+            auto [text, map] = f.text(c);
+            h.prop = parse_prop_at(text, map, hs, f.limits());
+            st.hypotheses.push_back(h);
+            t.hypothesis_text.push_back(trim(text));
+        } else if (tag == "goal") {
+            f.only_attributes(c, {});
+            auto [text, map] = f.text(c);
+            kernel::Prop p = parse_prop_at(text, map, scope, f.limits());
+            if (p.rel == kernel::Rel::Ne) f.error(c, "a goal may not be a != relation");
+            st.goals.push_back(p);
+            t.goal_text.push_back(trim(text));
+            goals.push_back(c);
+        } else if (tag == "proof") {
+            f.only_attributes(c, {});
+            proofs.push_back(c);
+        } else if (tag == "witness") {
+            f.only_attributes(c, {});
+            witnesses.push_back(c);
+        } else {
+            f.error(c, "unknown element <" + tag + "> in <theorem> (expected doc, deviation, real, nat, family, hyp, goal, proof, witness)");
+        }
+    }
+    if (docs != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <doc>");
+    if (deviations > 1) f.error(e, "theorem " + t.theorem.id + " has more than one <deviation>");
+    if (goals.empty()) f.error(e, "theorem " + t.theorem.id + " has no <goal>");
+    if (proofs.size() != goals.size())
+        f.error(proofs.empty() ? e : proofs.back(),
+                fmt::format("theorem {} has {} goal(s) but {} <proof> element(s): one certificate per goal",
+                            t.theorem.id, goals.size(), proofs.size()));
+    for (auto p : proofs) {
+        auto body = f.elements(p);
+        if (body.size() != 1) f.error(p, "<proof> needs exactly one certificate element");
+        t.theorem.proofs.push_back(load_certificate(f, body[0], scope, hyp_names, false));
+    }
+    if (witnesses.size() != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <witness> (non-vacuity point)");
+    t.theorem.witness = load_witness(f, witnesses[0], st);
+    t.witness_text = trim(f.text(witnesses[0]).first);
+    return t;
+}
+
+}  // namespace
+
+Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files, const ParseLimits& limits) {
+    Corpus corpus;
+    std::vector<std::unique_ptr<Loaded>> docs;
+    for (const auto& [name, content] : files) {
+        corpus.files.push_back(name);
+        corpus.canonical_bytes += name;
+        corpus.canonical_bytes.push_back('\0');
+        corpus.canonical_bytes += content;
+        corpus.canonical_bytes.push_back('\0');
+        auto d = std::make_unique<Loaded>();
+        d->loader = std::make_unique<FileLoader>(name, content, limits);
+        const FileLoader& f = *d->loader;
+        if (content.size() > limits.max_file_bytes) throw InputError(name, 1, 1, "file exceeds the size limit");
+        if (blank(content)) throw InputError(name, 1, 1, "empty file: expected a <corpus> document");
+        if (auto bad = invalid_utf8_offset(content); bad != std::string::npos) f.error(bad, "invalid UTF-8 byte");
+        auto result = d->doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
+        if (!result) f.error(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)),
+                             std::string("malformed XML: ") + result.description());
+        d->root = d->doc.document_element();
+        if (std::string(d->root.name()) != "corpus") f.error(d->root, "the document element must be <corpus>");
+        f.only_attributes(d->root, {"paper", "title"});
+        f.required(d->root, "paper");
+        docs.push_back(std::move(d));
+    }
+    // definitions first (all files, in order), then theorems
+    std::set<std::string> def_names;
+    for (const auto& d : docs) {
+        const FileLoader& f = *d->loader;
+        for (auto c : f.elements(d->root)) {
+            std::string tag = c.name();
+            if (tag == "theorem") continue;
+            if (tag != "def") f.error(c, "unknown element <" + tag + "> in <corpus> (expected def, theorem)");
+            f.only_attributes(c, {"name", "params"});
+            DefinitionEntry de;
+            de.where = f.loc(c);
+            de.definition.name = f.required(c, "name");
+            if (!is_identifier(de.definition.name) || is_reserved(de.definition.name))
+                f.error(c, "definition name '" + de.definition.name + "' is not an identifier");
+            if (!def_names.insert(de.definition.name).second) f.error(c, "definition '" + de.definition.name + "' is defined twice");
+            NameScope scope;
+            scope.check = true;
+            scope.in_definition = true;
+            for (const auto& p : split_words(c.attribute("params").value())) {
+                if (!is_identifier(p) || is_reserved(p)) f.error(c, "parameter '" + p + "' is not an identifier");
+                if (!scope.reals.insert(p).second) f.error(c, "parameter '" + p + "' appears twice");
+                de.definition.params.push_back(p);
+            }
+            for (const auto& prev : corpus.definitions) scope.definitions[prev.definition.name] = prev.definition.params.size();
+            auto [text, map] = f.text(c);
+            de.definition.body = parse_expression_at(text, map, scope, limits);
+            de.text = trim(text);
+            corpus.definitions.push_back(de);
+        }
+    }
+    std::set<std::string> ids, names;
+    for (const auto& d : docs) {
+        const FileLoader& f = *d->loader;
+        for (auto c : f.elements(d->root)) {
+            if (std::string(c.name()) != "theorem") continue;
+            TheoremEntry t = load_theorem(f, c, corpus.definitions, d->root.attribute("paper").value(),
+                                          d->root.attribute("title").value());
+            if (!ids.insert(t.theorem.id).second) f.error(c, "duplicate theorem id '" + t.theorem.id + "'");
+            if (!names.insert(t.theorem.name).second) f.error(c, "duplicate theorem name '" + t.theorem.name + "'");
+            corpus.theorems.push_back(std::move(t));
+        }
+    }
+    for (const auto& t : corpus.theorems)
+        if (!t.duplicate_of.empty() && !ids.count(t.duplicate_of))
+            throw InputError(t.where.file, t.where.line, t.where.col,
+                             "duplicate-of='" + t.duplicate_of + "' names no theorem of the corpus");
+    return corpus;
+}
+
+Corpus load_corpus_files(const std::vector<std::string>& paths, const ParseLimits& limits) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& p : paths) {
+        std::ifstream in(p, std::ios::binary);
+        if (!in) throw InputError(p, 0, 0, "cannot open file");
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        files.emplace_back(p, ss.str());
+    }
+    return load_corpus(files, limits);
+}
+
+Corpus load_embedded_corpus(const ParseLimits& limits) { return load_corpus(embedded_corpus_files(), limits); }
+
+// ---------------------------------------------------------------- printing
+namespace {
+int precedence(const kernel::Term& t) {
+    switch (t.kind) {
+        case kernel::Term::Kind::Add:
+        case kernel::Term::Kind::Sub: return 1;
+        case kernel::Term::Kind::Mul: return 2;
+        case kernel::Term::Kind::Neg: return 3;
+        case kernel::Term::Kind::Pow: return 4;
+        case kernel::Term::Kind::Number: return 5;  // parenthesised when a fraction or negative (below)
+        default: return 6;
+    }
+}
+std::string print(const kernel::Term& t, int context) {
+    using K = kernel::Term::Kind;
+    int p = precedence(t);
+    std::string s;
+    switch (t.kind) {
+        case K::Number:
+            s = t.number.str();
+            if (denominator(t.number) != 1 || t.number < 0) p = 2;
+            break;
+        case K::Var: s = t.name; break;
+        case K::Neg: s = "-" + print(*t.args[0], 3); break;
+        case K::Add: s = print(*t.args[0], 1) + " + " + print(*t.args[1], 2); break;
+        case K::Sub: s = print(*t.args[0], 1) + " - " + print(*t.args[1], 2); break;
+        case K::Mul: s = print(*t.args[0], 2) + "*" + print(*t.args[1], 3); break;
+        case K::Pow: s = print(*t.args[0], 5) + "^" + std::to_string(t.exponent); break;
+        case K::Apply: {
+            s = t.name + "(";
+            for (std::size_t i = 0; i < t.args.size(); ++i) s += (i ? ", " : "") + print(*t.args[i], 0);
+            s += ")";
+            break;
+        }
+        case K::Sum: s = "sum(" + t.name + ", " + t.args[0]->name + ", " + print(*t.args[1], 0) + ")"; break;
+    }
+    return p < context ? "(" + s + ")" : s;
+}
+}  // namespace
+
+std::string to_text(const kernel::Term& t) { return print(t, 0); }
+std::string to_text(const kernel::Prop& p) {
+    return to_text(*p.lhs) + " " + kernel::rel_symbol(p.rel) + " " + to_text(*p.rhs);
+}
+
+}  // namespace icl::frontend

@@ -1,0 +1,84 @@
+// Untrusted front end: reads corpus files (pugixml) and expressions into kernel data structures.
+// A bug here can reject a true theorem or mis-state one, never make the kernel accept a false one.
+#pragma once
+
+#include "kernel/kernel.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace icl::frontend {
+
+// Bad input: reported as "file:line:col: message", exit code 2.
+struct InputError : std::runtime_error {
+    InputError(std::string file, int line, int col, const std::string& message);
+    std::string file;
+    int line = 0;
+    int col = 0;
+    std::string message;
+};
+
+// Front-end limits (the kernel has its own, kernel::Limits).
+struct ParseLimits {
+    std::size_t max_nesting = 1'000;       // parentheses / unary minus / sum nesting in one expression
+    std::size_t max_digits = 10'000;       // digits of one integer literal
+    unsigned long max_exponent = 64;       // literal exponent in x^n
+    std::size_t max_file_bytes = 16u << 20;
+};
+
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int col = 0;
+};
+
+struct DefinitionEntry {
+    kernel::Definition definition;
+    std::string text;        // the body as written
+    SourceLocation where;
+};
+
+struct TheoremEntry {
+    kernel::Theorem theorem;      // id, name, statement (with all corpus definitions), proofs, witness
+    std::string lean_name;        // TransformerICL.<name>
+    std::string paper;            // corpus paper attribute, e.g. "001"
+    std::string paper_title;
+    std::string section;
+    std::string doc;
+    std::string deviation;        // empty when the statement is the spec's
+    std::string duplicate_of;     // "S2" for S5, else empty
+    std::vector<std::string> hypothesis_text;  // as written, parallel to statement.hypotheses
+    std::vector<std::string> goal_text;        // as written, parallel to statement.goals
+    std::string witness_text;
+    SourceLocation where;
+};
+
+struct Corpus {
+    std::vector<DefinitionEntry> definitions;  // in file order, all files
+    std::vector<TheoremEntry> theorems;        // in file order, all files
+    std::vector<std::string> files;            // names as reported in messages
+    std::string canonical_bytes;               // concatenation of "name\0content\0" per file (for hashing)
+};
+
+// Parse one expression / proposition (`where` gives file and position of its first character).
+kernel::TermPtr parse_expression(const std::string& text, const SourceLocation& where,
+                                 const ParseLimits& limits = {});
+kernel::Prop parse_prop(const std::string& text, const SourceLocation& where,
+                        const ParseLimits& limits = {});
+
+// Load a corpus from (name, content) pairs. Validates structure, names, scopes and witnesses' syntax;
+// throws InputError on the first problem.
+Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files,
+                   const ParseLimits& limits = {});
+Corpus load_corpus_files(const std::vector<std::string>& paths, const ParseLimits& limits = {});
+
+// The corpus compiled into the binary (theorems/*.xml at build time).
+const std::vector<std::pair<std::string, std::string>>& embedded_corpus_files();
+Corpus load_embedded_corpus(const ParseLimits& limits = {});
+
+// Readable math text for a term / prop (used by the catalogue and messages).
+std::string to_text(const kernel::Term& t);
+std::string to_text(const kernel::Prop& p);
+
+}  // namespace icl::frontend

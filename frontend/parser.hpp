@@ -1,0 +1,40 @@
+// Untrusted front end: the expression parser, with exact source positions and name resolution.
+#pragma once
+
+#include "frontend/corpus.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace icl::frontend {
+
+// Maps an offset in the decoded text to its (line, col) in the source file.
+struct PositionMap {
+    std::string file;
+    std::vector<std::pair<int, int>> at;  // at[i] = position of decoded char i; one extra entry for the end
+    SourceLocation locate(std::size_t offset) const;
+    static PositionMap from_start(const std::string& text, const SourceLocation& where);
+};
+
+// The names an expression may use; when `check` is false nothing is resolved (syntax only).
+struct NameScope {
+    bool check = false;
+    std::set<std::string> reals;
+    std::set<std::string> nats;
+    std::set<std::string> families;
+    std::map<std::string, std::size_t> definitions;  // name -> arity
+    std::set<std::string> indices;                  // index variables in scope (family arguments)
+    bool in_definition = false;                     // reals are then the definition's parameters
+};
+
+kernel::TermPtr parse_expression_at(const std::string& text, const PositionMap& pos, const NameScope& scope,
+                                    const ParseLimits& limits);
+kernel::Prop parse_prop_at(const std::string& text, const PositionMap& pos, const NameScope& scope,
+                           const ParseLimits& limits);
+
+bool is_identifier(const std::string& s);
+bool is_reserved(const std::string& s);  // `sum`
+
+}  // namespace icl::frontend

@@ -1,0 +1,588 @@
+// The certificate checker. Untrusted tools build certificates; only the rules in this file judge them.
+// Every accepted goal is justified by: definition unfolding, ring normalisation over ℚ, the
+// Positivstellensatz sign rules of class Fact, and the three finite-sum rules.
+#include "kernel/kernel.hpp"
+#include "kernel/poly.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace icl::kernel {
+
+using detail::Poly;
+using detail::Ring;
+
+// ---------------------------------------------------------------- term constructors
+namespace {
+// contract: a fresh node of the given kind with the given children
+TermPtr node(Term::Kind k, std::vector<TermPtr> args, std::string name = {}) {
+    auto t = std::make_shared<Term>();
+    t->kind = k;
+    t->args = std::move(args);
+    t->name = std::move(name);
+    return t;
+}
+}  // namespace
+
+TermPtr number(const Rational& v) {  // contract: the constant v
+    auto t = std::make_shared<Term>();
+    t->number = v;
+    return t;
+}
+TermPtr var(const std::string& n) { return node(Term::Kind::Var, {}, n); }  // contract: variable n
+TermPtr neg(TermPtr a) { return node(Term::Kind::Neg, {std::move(a)}); }    // contract: -a
+TermPtr add(TermPtr a, TermPtr b) { return node(Term::Kind::Add, {std::move(a), std::move(b)}); }  // a+b
+TermPtr sub(TermPtr a, TermPtr b) { return node(Term::Kind::Sub, {std::move(a), std::move(b)}); }  // a-b
+TermPtr mul(TermPtr a, TermPtr b) { return node(Term::Kind::Mul, {std::move(a), std::move(b)}); }  // a*b
+TermPtr pow(TermPtr b, unsigned long e) {  // contract: b^e
+    auto t = node(Term::Kind::Pow, {std::move(b)});
+    std::const_pointer_cast<Term>(t)->exponent = e;
+    return t;
+}
+TermPtr apply(const std::string& f, std::vector<TermPtr> args) { return node(Term::Kind::Apply, std::move(args), f); }
+TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) {  // contract: Σ_{index<bound} body
+    return node(Term::Kind::Sum, {var(bound), std::move(body)}, index);
+}
+
+const char* rel_symbol(Rel r) {  // contract: the concrete syntax of r
+    switch (r) {
+        case Rel::Eq: return "=";
+        case Rel::Le: return "<=";
+        case Rel::Lt: return "<";
+        case Rel::Ge: return ">=";
+        case Rel::Gt: return ">";
+        case Rel::Ne: return "!=";
+    }
+    return "?";
+}
+
+namespace {
+
+[[noreturn]] void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {  // contract: x ∈ v
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+const Definition* find_definition(const Statement& s, const std::string& n) {  // contract: the def named n or null
+    for (const auto& d : s.definitions)
+        if (d.name == n) return &d;
+    return nullptr;
+}
+std::string family_atom(const std::string& f, const std::string& index) { return f + "(" + index + ")"; }
+
+// ---------------------------------------------------------------- normalisation
+// The variables a term may mention: the real variables, and f(index) for each family when a sum
+// index is active. Index names that denote the active index are listed per side (see Side).
+struct Scope {
+    const Statement& st;
+    const Limits& lim;
+    std::string index;  // active index variable (fresh), or empty
+    std::string bound;  // the natural variable it ranges below
+    Ring ring;
+    Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd)
+        : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)) {}
+    static std::vector<std::string> ring_names(const Statement& s, const std::string& index) {
+        std::vector<std::string> names = s.reals;
+        if (!index.empty())
+            for (const auto& f : s.families) names.push_back(family_atom(f, index));
+        return names;
+    }
+};
+
+struct Env {
+    const std::map<std::string, Poly>* params = nullptr;  // inside a definition body: only these names
+    std::set<std::string> index_names;                    // names that denote the active index
+};
+
+// contract: the normal form of t in scope (definitions unfolded), or KernelError for any ill-scoped term
+Poly to_poly(const TermPtr& tp, const Scope& sc, const Env& env, unsigned long depth) {
+    if (!tp) fail("term", "missing subterm");
+    if (depth > sc.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(sc.lim.max_depth));
+    const Term& t = *tp;
+    auto arity = [&](std::size_t n) {
+        if (t.args.size() != n) fail("term", "malformed node (wrong number of operands)");
+    };
+    switch (t.kind) {
+        case Term::Kind::Number: return Poly::constant(sc.ring, sc.lim, t.number);
+        case Term::Kind::Var: {
+            if (env.params) {
+                auto it = env.params->find(t.name);
+                if (it == env.params->end())
+                    fail("unfold", "'" + t.name + "' is not a parameter of the definition being unfolded");
+                return it->second;
+            }
+            if (!contains(sc.st.reals, t.name)) fail("term", "unknown real variable '" + t.name + "'");
+            return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(t.name));
+        }
+        case Term::Kind::Neg: arity(1); return -to_poly(t.args[0], sc, env, depth + 1);
+        case Term::Kind::Add: arity(2); return to_poly(t.args[0], sc, env, depth + 1) + to_poly(t.args[1], sc, env, depth + 1);
+        case Term::Kind::Sub: arity(2); return to_poly(t.args[0], sc, env, depth + 1) - to_poly(t.args[1], sc, env, depth + 1);
+        case Term::Kind::Mul: arity(2); return to_poly(t.args[0], sc, env, depth + 1) * to_poly(t.args[1], sc, env, depth + 1);
+        case Term::Kind::Pow: arity(1); return to_poly(t.args[0], sc, env, depth + 1).power(t.exponent);
+        case Term::Kind::Apply: {
+            if (const Definition* d = find_definition(sc.st, t.name)) {
+                if (d->params.size() != t.args.size())
+                    fail("unfold", "'" + t.name + "' takes " + std::to_string(d->params.size()) + " arguments, got " +
+                                       std::to_string(t.args.size()));
+                std::map<std::string, Poly> bound;
+                for (std::size_t i = 0; i < d->params.size(); ++i)
+                    bound.insert_or_assign(d->params[i], to_poly(t.args[i], sc, env, depth + 1));
+                Env inner;
+                inner.params = &bound;
+                return to_poly(d->body, sc, inner, depth + 1);  // depth bounds any definition cycle
+            }
+            if (contains(sc.st.families, t.name)) {
+                if (env.params) fail("term", "family '" + t.name + "' used inside a definition body");
+                if (t.args.size() != 1 || !t.args[0] || t.args[0]->kind != Term::Kind::Var ||
+                    !env.index_names.count(t.args[0]->name) || sc.index.empty())
+                    fail("term", "family '" + t.name + "' must be applied to the index of an enclosing sum or ∀");
+                return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(family_atom(t.name, sc.index)));
+            }
+            fail("term", "unknown function '" + t.name + "'");
+        }
+        case Term::Kind::Sum: fail("term", "a sum may only be a side of a goal proved by a sum rule");
+    }
+    fail("term", "unknown node kind");
+}
+
+// One side of a relation, with the names that denote the active index on that side.
+struct Side {
+    TermPtr term;
+    std::set<std::string> index_names;
+};
+struct Goal {
+    Side lhs;
+    Rel rel;
+    Side rhs;
+};
+
+// contract: normal form of a polynomial written in a certificate (it may name the active index)
+Poly certificate_poly(const TermPtr& t, const Scope& sc) {
+    Env env;
+    if (!sc.index.empty()) env.index_names = {sc.index};
+    return to_poly(t, sc, env, 0);
+}
+
+Poly side_poly(const Side& s, const Scope& sc) {  // contract: normal form of the side in scope
+    Env env;
+    env.index_names = s.index_names;
+    return to_poly(s.term, sc, env, 0);
+}
+
+// ---------------------------------------------------------------- the Positivstellensatz rules
+enum class Sign { Zero, Nonneg, Pos };  // p = 0, p ≥ 0, p > 0
+const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonneg ? ">= 0" : "> 0"; }
+
+// A fact "p sign" that holds at every real point satisfying the hypotheses in scope (and, for
+// facts built from neg_goal, the negated goal). Only the rules below construct one.
+class Fact {
+public:
+    const Poly& poly() const { return p_; }
+    Sign sign() const { return s_; }
+
+    // contract: lhs rel rhs ⇒ (p, sign)
+    static Fact from_relation(const std::string& rule, const Poly& l, Rel rel, const Poly& r) {
+        switch (rel) {
+            case Rel::Eq: return Fact(l - r, Sign::Zero);
+            case Rel::Ge: return Fact(l - r, Sign::Nonneg);
+            case Rel::Le: return Fact(r - l, Sign::Nonneg);
+            case Rel::Gt: return Fact(l - r, Sign::Pos);
+            case Rel::Lt: return Fact(r - l, Sign::Pos);
+            case Rel::Ne: fail(rule, "a != hypothesis is usable only through nonzero_sq");
+        }
+        fail(rule, "unknown relation");
+    }
+    // contract: ¬(lhs rel rhs) ⇒ (p, sign); rel must be an order relation
+    static Fact negated_goal(const Poly& l, Rel rel, const Poly& r) {
+        switch (rel) {
+            case Rel::Le: return Fact(l - r, Sign::Pos);     // ¬(l ≤ r) ⇔ l > r
+            case Rel::Lt: return Fact(l - r, Sign::Nonneg);  // ¬(l < r) ⇔ l ≥ r
+            case Rel::Ge: return Fact(r - l, Sign::Pos);     // ¬(l ≥ r) ⇔ r > l
+            case Rel::Gt: return Fact(r - l, Sign::Nonneg);  // ¬(l > r) ⇔ r ≥ l
+            default: fail("neg_goal", "the goal is not an inequality");
+        }
+    }
+    // contract: l ≠ r ⇒ (l−r)² > 0
+    static Fact nonzero_square(const Poly& l, const Poly& r) {
+        Poly d = l - r;
+        return Fact(d * d, Sign::Pos);
+    }
+    // contract: p² ≥ 0
+    static Fact square(const Poly& p) { return Fact(p * p, Sign::Nonneg); }
+    // contract: c > 0 for a positive rational c
+    static Fact positive_constant(const Poly& c) {
+        if (!c.is_constant() || c.constant_value() <= 0) fail("const", "value must be a positive rational");
+        return Fact(c, Sign::Pos);
+    }
+    // contract: (p s₁) ∧ (q s₂) ⇒ (p·q, micromega product sign)
+    static Fact mul(const Fact& a, const Fact& b) {
+        Sign s = (a.s_ == Sign::Zero || b.s_ == Sign::Zero) ? Sign::Zero
+                 : (a.s_ == Sign::Pos && b.s_ == Sign::Pos) ? Sign::Pos
+                                                            : Sign::Nonneg;
+        return Fact(a.p_ * b.p_, s);
+    }
+    // contract: (p s₁) ∧ (q s₂) ⇒ (p+q, micromega sum sign)
+    static Fact add(const Fact& a, const Fact& b) {
+        Sign s = (a.s_ == Sign::Zero && b.s_ == Sign::Zero) ? Sign::Zero
+                 : (a.s_ == Sign::Pos || b.s_ == Sign::Pos) ? Sign::Pos
+                                                            : Sign::Nonneg;
+        return Fact(a.p_ + b.p_, s);
+    }
+    // contract: (p = 0) ⇒ (q·p = 0) for any polynomial q
+    static Fact mul_poly(const Poly& q, const Fact& e) {
+        if (e.s_ != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e.s_)) + ", not = 0");
+        return Fact(q * e.p_, Sign::Zero);
+    }
+    // contract: true iff (p sign) is false at every point, because p is a constant of the wrong sign
+    bool is_contradiction() const {
+        if (!p_.is_constant()) return false;
+        Rational c = p_.constant_value();
+        return s_ == Sign::Zero ? c != 0 : s_ == Sign::Nonneg ? c < 0 : c <= 0;
+    }
+
+private:
+    Fact(Poly p, Sign s) : p_(std::move(p)), s_(s) {}
+    Poly p_;
+    Sign s_;
+};
+
+// ---------------------------------------------------------------- goals and certificates
+// contract: the hypothesis `name` as a Goal usable in scope sc, or KernelError
+Goal hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
+    for (const auto& h : sc.st.hypotheses) {
+        if (h.name != name) continue;
+        if (h.forall_index.empty()) return Goal{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
+        if (sc.index.empty() || h.forall_bound != sc.bound)
+            fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
+                           " and usable only in the body of a sum rule over " + h.forall_bound);
+        std::set<std::string> ix{h.forall_index};
+        return Goal{{h.prop.lhs, ix}, h.prop.rel, {h.prop.rhs, ix}};
+    }
+    fail(rule, "unknown hypothesis '" + name + "'");
+}
+
+// contract: the fact denoted by the refutation tree under the hypotheses and the negated goal
+Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned long depth) {
+    if (!np) fail("psatz", "missing node");
+    if (depth > sc.lim.max_depth) fail("limit", "certificate nesting exceeds max-depth");
+    const PsatzNode& n = *np;
+    using K = PsatzNode::Kind;
+    switch (n.kind) {
+        case K::Hyp: {
+            Goal h = hypothesis_in_scope("hyp", n.hyp, sc);
+            return Fact::from_relation("hyp '" + n.hyp + "'", side_poly(h.lhs, sc), h.rel, side_poly(h.rhs, sc));
+        }
+        case K::NonzeroSq: {
+            Goal h = hypothesis_in_scope("nonzero_sq", n.hyp, sc);
+            if (h.rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + n.hyp + "' is not a != hypothesis");
+            return Fact::nonzero_square(side_poly(h.lhs, sc), side_poly(h.rhs, sc));
+        }
+        case K::NegGoal: return Fact::negated_goal(side_poly(goal.lhs, sc), goal.rel, side_poly(goal.rhs, sc));
+        case K::Square: return Fact::square(certificate_poly(n.poly, sc));
+        case K::Const: return Fact::positive_constant(Poly::constant(sc.ring, sc.lim, n.value));
+        case K::Mul:
+        case K::Add: {
+            if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
+            Fact acc = evaluate(n.children[0], goal, sc, depth + 1);
+            for (std::size_t i = 1; i < n.children.size(); ++i) {
+                Fact next = evaluate(n.children[i], goal, sc, depth + 1);
+                acc = n.kind == K::Mul ? Fact::mul(acc, next) : Fact::add(acc, next);
+            }
+            return acc;
+        }
+        case K::MulPoly: {
+            if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
+            return Fact::mul_poly(certificate_poly(n.poly, sc), evaluate(n.children[0], goal, sc, depth + 1));
+        }
+    }
+    fail("psatz", "unknown node kind");
+}
+
+void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
+
+// contract: returns only if sum-rule `cert` proves `goal` (a relation between sums over one bound)
+void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) {
+    using K = Certificate::Kind;
+    const char* rule = cert.kind == K::SumNonneg ? "sum_nonneg" : cert.kind == K::SumLeSum ? "sum_le_sum" : "sum_congr";
+    if (!sc.index.empty()) fail(rule, "nested sum rules are not supported");
+    if (!cert.body) fail(rule, "missing body certificate");
+    const Statement& st = sc.st;
+    auto fresh = [&](const std::string& n) {
+        return !n.empty() && !contains(st.reals, n) && !contains(st.nats, n) && !contains(st.families, n) &&
+               !find_definition(st, n);
+    };
+    if (!fresh(cert.index)) fail(rule, "index '" + cert.index + "' is not a fresh name");
+    auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum && t->args.size() == 2 && t->args[0]; };
+    auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, Env{}, 0).is_zero(); };
+    auto body_side = [&](const TermPtr& s) {
+        if (!fresh(s->name)) fail(rule, "sum index '" + s->name + "' clashes with a declared name");
+        return Side{s->args[1], {s->name}};
+    };
+    const TermPtr& l = goal.lhs.term;
+    const TermPtr& r = goal.rhs.term;
+    std::string bound;
+    Goal body{{nullptr, {}}, goal.rel, {nullptr, {}}};
+    if (cert.kind == K::SumNonneg) {
+        if (goal.rel == Rel::Ge && is_sum(l) && is_zero(r)) body = {body_side(l), Rel::Ge, {number(0), {}}};
+        else if (goal.rel == Rel::Le && is_zero(l) && is_sum(r)) body = {{number(0), {}}, Rel::Le, body_side(r)};
+        else fail(rule, "goal is not of the form sum(...) >= 0 or 0 <= sum(...)");
+        bound = (is_sum(l) ? l : r)->args[0]->name;
+    } else {
+        if (!is_sum(l) || !is_sum(r)) fail(rule, "both sides of the goal must be sums");
+        if (l->args[0]->kind != Term::Kind::Var || r->args[0]->kind != Term::Kind::Var ||
+            l->args[0]->name != r->args[0]->name)
+            fail(rule, "the two sums do not range over the same bound");
+        bool rel_ok = cert.kind == K::SumCongr ? goal.rel == Rel::Eq : (goal.rel == Rel::Le || goal.rel == Rel::Ge);
+        if (!rel_ok) fail(rule, std::string("relation ") + rel_symbol(goal.rel) + " does not fit this rule");
+        body = {body_side(l), goal.rel, body_side(r)};
+        bound = l->args[0]->name;
+    }
+    if (!contains(st.nats, bound)) fail(rule, "sum bound '" + bound + "' is not a natural-number variable");
+    if (cert.body->kind == K::SumNonneg || cert.body->kind == K::SumLeSum || cert.body->kind == K::SumCongr)
+        fail(rule, "nested sum rules are not supported");
+    Scope inner(st, sc.lim, cert.index, bound);
+    check_goal(body, *cert.body, inner);
+}
+
+// contract: returns only if `cert` proves `goal` from the hypotheses in scope; otherwise KernelError
+void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
+    using K = Certificate::Kind;
+    switch (cert.kind) {
+        case K::Ring:
+        case K::LinearCombination: {
+            const char* rule = cert.kind == K::Ring ? "ring" : "linear_combination";
+            if (goal.rel != Rel::Eq) fail(rule, "the goal is not an equality");
+            if (cert.kind == K::Ring && !cert.combination.empty()) fail(rule, "ring takes no hypotheses");
+            Poly residual = side_poly(goal.lhs, sc) - side_poly(goal.rhs, sc);
+            for (const auto& lt : cert.combination) {
+                Goal h = hypothesis_in_scope(rule, lt.hyp, sc);
+                if (h.rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");
+                Poly diff = side_poly(h.lhs, sc) - side_poly(h.rhs, sc);
+                residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * diff : diff);
+            }
+            if (!residual.is_zero()) fail(rule, "residual " + residual.to_public().to_string() + " is not 0");
+            return;
+        }
+        case K::Psatz: {
+            if (goal.rel == Rel::Eq || goal.rel == Rel::Ne)
+                fail("psatz", "the goal is not an inequality (use ring or linear_combination)");
+            Fact result = evaluate(cert.refutation, goal, sc, 0);
+            if (!result.is_contradiction()) {
+                std::string p = result.poly().to_public().to_string();
+                if (!result.poly().is_constant()) fail("psatz", "result " + p + " is not a constant");
+                fail("psatz", "result " + p + " " + sign_text(result.sign()) + " is not a contradiction");
+            }
+            return;
+        }
+        case K::SumNonneg:
+        case K::SumLeSum:
+        case K::SumCongr: check_sum_rule(goal, cert, sc); return;
+    }
+    fail("certificate", "unknown kind");
+}
+
+// contract: returns only if the declarations are distinct and every hypothesis is well scoped
+void check_declarations(const Statement& st, const Limits& lim) {
+    std::set<std::string> seen;
+    auto declare = [&](const std::string& n, const char* what) {
+        if (n.empty() || n.find('(') != std::string::npos || !seen.insert(n).second)
+            fail("declaration", std::string(what) + " '" + n + "' is empty, malformed or declared twice");
+    };
+    for (const auto& n : st.reals) declare(n, "real variable");
+    for (const auto& n : st.nats) declare(n, "natural variable");
+    for (const auto& n : st.families) declare(n, "family");
+    for (const auto& d : st.definitions) declare(d.name, "definition");
+    std::set<std::string> hyp_names;
+    for (const auto& h : st.hypotheses) {
+        if (h.name.empty() || !hyp_names.insert(h.name).second)
+            fail("declaration", "hypothesis name '" + h.name + "' is empty or used twice");
+        if (h.forall_index.empty()) {
+            Scope sc(st, lim, "", "");
+            side_poly({h.prop.lhs, {}}, sc), side_poly({h.prop.rhs, {}}, sc);
+        } else {
+            if (!contains(st.nats, h.forall_bound) || seen.count(h.forall_index))
+                fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
+            Scope sc(st, lim, h.forall_index, h.forall_bound);
+            side_poly({h.prop.lhs, {h.forall_index}}, sc), side_poly({h.prop.rhs, {h.forall_index}}, sc);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- exact evaluation (witnesses)
+struct Point {
+    const Witness& w;
+    const std::map<std::string, Rational>* params = nullptr;
+    std::map<std::string, unsigned long> indices;
+};
+
+// contract: the exact value of t at the point, or KernelError if anything is unassigned
+Rational value_at(const TermPtr& tp, const Statement& st, const Point& pt, const Limits& lim, unsigned long depth) {
+    if (!tp) fail("witness", "missing subterm");
+    if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth");
+    const Term& t = *tp;
+    auto arg = [&](std::size_t i) {
+        if (t.args.size() <= i) fail("witness", "malformed node");
+        return value_at(t.args[i], st, pt, lim, depth + 1);
+    };
+    switch (t.kind) {
+        case Term::Kind::Number: return t.number;
+        case Term::Kind::Var: {
+            if (pt.params) {
+                auto it = pt.params->find(t.name);
+                if (it == pt.params->end()) fail("witness", "'" + t.name + "' is not a definition parameter");
+                return it->second;
+            }
+            auto it = pt.w.reals.find(t.name);
+            if (it == pt.w.reals.end() || !contains(st.reals, t.name))
+                fail("witness", "no value for real variable '" + t.name + "'");
+            return it->second;
+        }
+        case Term::Kind::Neg: return -arg(0);
+        case Term::Kind::Add: return arg(0) + arg(1);
+        case Term::Kind::Sub: return arg(0) - arg(1);
+        case Term::Kind::Mul: return arg(0) * arg(1);
+        case Term::Kind::Pow: {
+            if (t.exponent > lim.max_degree) fail("limit", "exponent exceeds max-degree");
+            Rational b = arg(0), r = 1;
+            for (unsigned long i = 0; i < t.exponent; ++i) r *= b;
+            return r;
+        }
+        case Term::Kind::Apply: {
+            if (const Definition* d = find_definition(st, t.name)) {
+                if (d->params.size() != t.args.size()) fail("witness", "wrong arity for '" + t.name + "'");
+                std::map<std::string, Rational> bound;
+                for (std::size_t i = 0; i < d->params.size(); ++i) bound[d->params[i]] = arg(i);
+                Point inner{pt.w, &bound, {}};
+                return value_at(d->body, st, inner, lim, depth + 1);
+            }
+            if (!contains(st.families, t.name) || pt.params || t.args.size() != 1 || !t.args[0] ||
+                t.args[0]->kind != Term::Kind::Var || !pt.indices.count(t.args[0]->name))
+                fail("witness", "'" + t.name + "(...)' is not a family applied to a bound index");
+            auto fam = pt.w.families.find(t.name);
+            unsigned long k = pt.indices.at(t.args[0]->name);
+            if (fam == pt.w.families.end() || k >= fam->second.size())
+                fail("witness", "no value for " + t.name + "(" + std::to_string(k) + ")");
+            return fam->second[k];
+        }
+        case Term::Kind::Sum: {
+            if (t.args.size() != 2 || !t.args[0] || pt.params) fail("witness", "malformed sum");
+            auto n = pt.w.nats.find(t.args[0]->name);
+            if (n == pt.w.nats.end() || !contains(st.nats, t.args[0]->name))
+                fail("witness", "no value for natural variable '" + t.args[0]->name + "'");
+            if (n->second > lim.max_sum_bound) fail("limit", "sum bound exceeds max-sum-bound");
+            Rational total = 0;
+            for (unsigned long k = 0; k < n->second; ++k) {
+                Point inner = pt;
+                inner.indices[t.name] = k;
+                total += value_at(t.args[1], st, inner, lim, depth + 1);
+            }
+            return total;
+        }
+    }
+    fail("witness", "unknown node kind");
+}
+
+bool holds(const Rational& l, Rel rel, const Rational& r) {  // contract: the truth of l rel r
+    switch (rel) {
+        case Rel::Eq: return l == r;
+        case Rel::Le: return l <= r;
+        case Rel::Lt: return l < r;
+        case Rel::Ge: return l >= r;
+        case Rel::Gt: return l > r;
+        case Rel::Ne: return l != r;
+    }
+    return false;
+}
+
+// contract: returns only if every proposition holds at the witness (for ∀ k < d: at every k < d)
+void check_at_point(const char* what, const std::vector<Hypothesis>& props, const Statement& st, const Witness& w,
+                    const Limits& lim) {
+    for (const auto& h : props) {
+        std::vector<std::map<std::string, unsigned long>> instances{{}};
+        if (!h.forall_index.empty()) {
+            auto n = w.nats.find(h.forall_bound);
+            if (n == w.nats.end()) fail("witness", "no value for natural variable '" + h.forall_bound + "'");
+            if (n->second > lim.max_sum_bound) fail("limit", "bound exceeds max-sum-bound");
+            instances.clear();
+            for (unsigned long k = 0; k < n->second; ++k) instances.push_back({{h.forall_index, k}});
+        }
+        for (const auto& ix : instances) {
+            Point pt{w, nullptr, ix};
+            Rational l = value_at(h.prop.lhs, st, pt, lim, 0), r = value_at(h.prop.rhs, st, pt, lim, 0);
+            if (!holds(l, h.prop.rel, r))
+                fail("witness", std::string(what) + " '" + h.name + "' is false at the witness (" + l.str() + " " +
+                                    rel_symbol(h.prop.rel) + " " + r.str() + " fails)");
+        }
+    }
+}
+
+CheckResult run(const std::function<void()>& body) {  // contract: Verified iff body returned normally
+    try {
+        body();
+        return {Verdict::Verified, ""};
+    } catch (const KernelError& e) {
+        return {Verdict::Rejected, e.what()};
+    } catch (const std::bad_alloc&) {
+        return {Verdict::Rejected, "limit: out of memory"};
+    }
+}
+
+}  // namespace
+
+Polynomial normalize(const Term& t, const Statement& s, const std::string& index, const Limits& limits) {
+    Scope sc(s, limits, index, "");
+    Env env;
+    if (!index.empty()) env.index_names = {index};
+    auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
+    return to_poly(alias, sc, env, 0).to_public();
+}
+
+CheckResult check_theorem(const Theorem& t, const Limits& limits) {
+    return run([&] {
+        const Statement& st = t.statement;
+        check_declarations(st, limits);
+        if (st.goals.empty()) fail("theorem", "no goal");
+        if (st.goals.size() != t.proofs.size())
+            fail("theorem", std::to_string(st.goals.size()) + " goals but " + std::to_string(t.proofs.size()) +
+                                " certificates");
+        Scope top(st, limits, "", "");
+        for (std::size_t i = 0; i < st.goals.size(); ++i) {
+            const Prop& g = st.goals[i];
+            try {
+                check_goal(Goal{{g.lhs, {}}, g.rel, {g.rhs, {}}}, t.proofs[i], top);
+            } catch (const KernelError& e) {
+                if (st.goals.size() == 1) throw;
+                throw KernelError("goal " + std::to_string(i + 1) + ": " + e.what());
+            }
+        }
+    });
+}
+
+CheckResult check_witness(const Statement& st, const Witness& w, const Limits& limits) {
+    return run([&] {
+        for (const auto& n : st.reals)
+            if (!w.reals.count(n)) fail("witness", "no value for real variable '" + n + "'");
+        for (const auto& n : st.nats)
+            if (!w.nats.count(n)) fail("witness", "no value for natural variable '" + n + "'");
+        for (const auto& n : st.families)
+            if (!w.families.count(n)) fail("witness", "no values for family '" + n + "'");
+        for (const auto& [n, v] : w.reals)
+            if (!contains(st.reals, n)) fail("witness", "'" + n + "' is not a real variable of the statement");
+        for (const auto& [n, v] : w.nats)
+            if (!contains(st.nats, n)) fail("witness", "'" + n + "' is not a natural variable of the statement");
+        for (const auto& [n, v] : w.families)
+            if (!contains(st.families, n)) fail("witness", "'" + n + "' is not a family of the statement");
+        check_at_point("hypothesis", st.hypotheses, st, w, limits);
+    });
+}
+
+CheckResult check_goal_at_witness(const Statement& st, const Witness& w, const Limits& limits) {
+    return run([&] {
+        std::vector<Hypothesis> goals;
+        for (std::size_t i = 0; i < st.goals.size(); ++i) goals.push_back({"goal " + std::to_string(i + 1), st.goals[i], "", ""});
+        check_at_point("goal", goals, st, w, limits);
+    });
+}
+
+}  // namespace icl::kernel

@@ -1,0 +1,198 @@
+// icl-kernel trusted core: terms, statements, certificates and the checker that judges them.
+// Only this folder is trusted. It does no I/O, no parsing, no search and no floating point.
+// Soundness contract of the whole module: check_theorem returns Verdict::Verified only if every goal
+// of the statement follows from its hypotheses over the real numbers (families and sums over naturals).
+#pragma once
+
+#include <boost/multiprecision/gmp.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace icl::kernel {
+
+using Rational = boost::multiprecision::mpq_rational;
+using Integer = boost::multiprecision::mpz_int;
+
+// ---------------------------------------------------------------- terms
+struct Term;
+using TermPtr = std::shared_ptr<const Term>;
+
+// A real-valued expression. Apply is a definition call `L(w)` or a family value `g(k)`;
+// Sum is `sum(k, d, body)`: Σ_{k<d} body, name = index variable, args = {Var d, body}.
+struct Term {
+    enum class Kind { Number, Var, Neg, Add, Sub, Mul, Pow, Apply, Sum };
+    Kind kind = Kind::Number;
+    Rational number;             // Number
+    std::string name;            // Var, Apply (callee), Sum (index variable)
+    std::vector<TermPtr> args;   // Neg:1, Add/Sub/Mul:2, Pow:1, Apply:n, Sum:{bound, body}
+    unsigned long exponent = 0;  // Pow
+};
+
+// Constructors (no validation here: the checker validates every term against the statement's scope).
+TermPtr number(const Rational& value);
+TermPtr var(const std::string& name);
+TermPtr neg(TermPtr a);
+TermPtr add(TermPtr a, TermPtr b);
+TermPtr sub(TermPtr a, TermPtr b);
+TermPtr mul(TermPtr a, TermPtr b);
+TermPtr pow(TermPtr base, unsigned long exponent);
+TermPtr apply(const std::string& callee, std::vector<TermPtr> args);
+TermPtr sum(const std::string& index, const std::string& bound, TermPtr body);
+
+// ---------------------------------------------------------------- statements
+enum class Rel { Eq, Le, Lt, Ge, Gt, Ne };
+const char* rel_symbol(Rel r);  // "=", "<=", "<", ">=", ">", "!="
+
+struct Prop {
+    TermPtr lhs;
+    Rel rel = Rel::Eq;
+    TermPtr rhs;
+};
+
+// `forall_index` non-empty means: ∀ forall_index < forall_bound, prop.
+struct Hypothesis {
+    std::string name;
+    Prop prop;
+    std::string forall_index;
+    std::string forall_bound;
+};
+
+// `name(params) := body`; body may call earlier definitions (no recursion: a cycle is rejected).
+struct Definition {
+    std::string name;
+    std::vector<std::string> params;
+    TermPtr body;
+};
+
+struct Statement {
+    std::vector<std::string> reals;     // real variables
+    std::vector<std::string> nats;      // natural-number variables (sum bounds only)
+    std::vector<std::string> families;  // ℕ → ℝ families, used as f(k) inside sums / ∀-hypotheses
+    std::vector<Definition> definitions;
+    std::vector<Hypothesis> hypotheses;
+    std::vector<Prop> goals;            // conjunction; one certificate per goal
+};
+
+// ---------------------------------------------------------------- certificates
+struct PsatzNode;
+using PsatzPtr = std::shared_ptr<const PsatzNode>;
+
+// Positivstellensatz refutation tree (Coq micromega style).
+struct PsatzNode {
+    enum class Kind {
+        Hyp,         // hypothesis `name` (=, <=, <, >=, >)           -> (p, sign)
+        NonzeroSq,   // hypothesis `name` of the form l != r           -> ((l-r)^2, > 0)
+        NegGoal,     // the negation of the (inequality) goal           -> (p, sign)
+        Square,      // poly^2                                          -> (poly^2, >= 0)
+        Const,       // value > 0                                       -> (value, > 0)
+        Mul,         // product of children (>= 1)
+        Add,         // sum of children (>= 1)
+        MulPoly      // poly * child, child must have sign = 0
+    };
+    Kind kind = Kind::Const;
+    std::string hyp;                 // Hyp, NonzeroSq
+    TermPtr poly;                    // Square, MulPoly
+    Rational value;                  // Const
+    std::vector<PsatzPtr> children;  // Mul, Add, MulPoly(1)
+};
+
+struct LinearTerm {
+    TermPtr coeff;     // polynomial multiplier (null means 1)
+    std::string hyp;   // an equality hypothesis
+};
+
+struct Certificate;
+using CertificatePtr = std::shared_ptr<const Certificate>;
+
+struct Certificate {
+    enum class Kind {
+        Ring,               // goal (equality) is an identity after unfolding definitions
+        LinearCombination,  // equality goal: lhs - rhs - Σ cᵢ(hᵢ.lhs - hᵢ.rhs) ≡ 0
+        Psatz,              // inequality goal: refutation of hypotheses ∧ ¬goal
+        SumNonneg,          // goal sum(k,d,f) >= 0 (or 0 <= sum): body certificate for f(k) >= 0
+        SumLeSum,           // goal sum(k,d,f) <= sum(k,d,g) (or >=): body certificate for f(k) <= g(k)
+        SumCongr            // goal sum(k,d,f) = sum(k,d,g): body certificate for f(k) = g(k)
+    };
+    Kind kind = Kind::Ring;
+    std::vector<LinearTerm> combination;  // LinearCombination
+    PsatzPtr refutation;                  // Psatz
+    std::string index;                    // Sum*: fresh index variable for the body
+    CertificatePtr body;                  // Sum*
+};
+
+// ---------------------------------------------------------------- witness (non-vacuity)
+struct Witness {
+    std::map<std::string, Rational> reals;
+    std::map<std::string, unsigned long> nats;
+    std::map<std::string, std::vector<Rational>> families;  // values f(0..n-1)
+};
+
+struct Theorem {
+    std::string id;
+    std::string name;
+    Statement statement;
+    std::vector<Certificate> proofs;  // proofs[i] proves statement.goals[i]
+    Witness witness;
+};
+
+// ---------------------------------------------------------------- limits and verdicts
+struct Limits {
+    unsigned long max_degree = 64;       // total degree of any intermediate polynomial
+    unsigned long max_terms = 2'000'000; // monomials of any intermediate polynomial
+    unsigned long max_depth = 2'000;     // nesting of terms, certificates and definition unfolding
+    unsigned long max_sum_bound = 10'000;// witness values of natural variables
+};
+
+enum class Verdict { Verified, Rejected };
+
+struct CheckResult {
+    Verdict verdict = Verdict::Rejected;
+    std::string message;  // on rejection: "<rule>: <why>"
+};
+
+// Verified iff every goal of `t.statement` follows from its hypotheses by `t.proofs`.
+CheckResult check_theorem(const Theorem& t, const Limits& limits = {});
+
+// Verified iff the witness assigns every variable and satisfies every hypothesis exactly.
+CheckResult check_witness(const Statement& s, const Witness& w, const Limits& limits = {});
+
+// Verified iff every goal also holds at the witness (a sanity check, not part of the proof).
+CheckResult check_goal_at_witness(const Statement& s, const Witness& w, const Limits& limits = {});
+
+// ---------------------------------------------------------------- normal forms (for untrusted users)
+namespace detail { class Poly; }
+
+// A polynomial over ℚ in named variables, in canonical form; equal polynomials print identically.
+class Polynomial {
+public:
+    struct Monomial {
+        Rational coeff;
+        std::vector<unsigned long> exponents;  // parallel to variables()
+    };
+    const std::vector<std::string>& variables() const { return vars_; }
+    const std::vector<Monomial>& monomials() const { return monos_; }  // canonical order
+    bool is_zero() const { return monos_.empty(); }
+    bool is_constant() const;
+    Rational constant_value() const;  // valid when is_constant()
+    unsigned long degree() const;
+    std::string to_string() const;    // canonical text, e.g. "2*u*v - v"
+    bool operator==(const Polynomial& o) const;
+private:
+    friend class detail::Poly;
+    std::vector<std::string> vars_;
+    std::vector<Monomial> monos_;
+};
+
+// Normal form of `t` (definitions of `s` unfolded) over the statement's real variables plus, for a
+// family f, the atom "f(index)" when `index` is given. Throws KernelError on an invalid term.
+Polynomial normalize(const Term& t, const Statement& s, const std::string& index = "",
+                     const Limits& limits = {});
+
+struct KernelError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace icl::kernel

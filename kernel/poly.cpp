@@ -1,0 +1,204 @@
+// Exact polynomial arithmetic over ℚ (FLINT fmpq_mpoly, GMP underneath). No floating point.
+#include "kernel/poly.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace icl::kernel::detail {
+
+namespace {
+// contract: returns a FLINT rational equal to r
+void to_fmpq(fmpq_t out, const Rational& r) { fmpq_set_mpq(out, r.backend().data()); }
+// contract: returns a Rational equal to q
+Rational from_fmpq(const fmpq_t q) {
+    Rational r;
+    fmpq_get_mpq(r.backend().data(), q);
+    return r;
+}
+}  // namespace
+
+Ring::Ring(std::vector<std::string> names) : names_(std::move(names)), ctx_(new fmpq_mpoly_ctx_struct) {
+    for (std::size_t i = 0; i < names_.size(); ++i) index_[names_[i]] = static_cast<long>(i);
+    // FLINT needs at least one variable; an unused dummy does not change any normal form.
+    fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(names_.size(), 1)), ORD_DEGREVLEX);
+}
+Ring::~Ring() {
+    fmpq_mpoly_ctx_clear(ctx_);
+    delete ctx_;
+}
+long Ring::index_of(const std::string& name) const {
+    auto it = index_.find(name);
+    return it == index_.end() ? -1 : it->second;
+}
+
+Poly::Poly(const Ring& ring, const Limits& limits) : ring_(&ring), limits_(&limits) {
+    fmpq_mpoly_init(&p_, ring_->ctx());
+}
+Poly Poly::constant(const Ring& ring, const Limits& limits, const Rational& c) {
+    Poly r(ring, limits);
+    fmpq_t q;
+    fmpq_init(q);
+    to_fmpq(q, c);
+    fmpq_mpoly_set_fmpq(&r.p_, q, ring.ctx());
+    fmpq_clear(q);
+    return r;
+}
+Poly Poly::variable(const Ring& ring, const Limits& limits, long index) {
+    Poly r(ring, limits);
+    fmpq_mpoly_gen(&r.p_, index, ring.ctx());
+    return r;
+}
+Poly::Poly(const Poly& o) : ring_(o.ring_), limits_(o.limits_) {
+    fmpq_mpoly_init(&p_, ring_->ctx());
+    fmpq_mpoly_set(&p_, &o.p_, ring_->ctx());
+}
+Poly& Poly::operator=(const Poly& o) {
+    if (this != &o) {
+        if (ring_ != o.ring_) throw KernelError("internal: polynomials of different rings");
+        fmpq_mpoly_set(&p_, &o.p_, ring_->ctx());
+    }
+    return *this;
+}
+Poly::~Poly() { fmpq_mpoly_clear(&p_, ring_->ctx()); }
+
+void Poly::check_limits(const char* what) const {
+    if (degree() > limits_->max_degree)
+        throw KernelError(std::string("limit: ") + what + " has degree " + std::to_string(degree()) +
+                          " > max-degree " + std::to_string(limits_->max_degree));
+    if (length() > limits_->max_terms)
+        throw KernelError(std::string("limit: ") + what + " has " + std::to_string(length()) +
+                          " terms > max-terms " + std::to_string(limits_->max_terms));
+}
+
+Poly Poly::operator+(const Poly& o) const {
+    Poly r(*ring_, *limits_);
+    fmpq_mpoly_add(&r.p_, &p_, &o.p_, ring_->ctx());
+    r.check_limits("sum");
+    return r;
+}
+Poly Poly::operator-(const Poly& o) const {
+    Poly r(*ring_, *limits_);
+    fmpq_mpoly_sub(&r.p_, &p_, &o.p_, ring_->ctx());
+    r.check_limits("difference");
+    return r;
+}
+Poly Poly::operator-() const {
+    Poly r(*ring_, *limits_);
+    fmpq_mpoly_neg(&r.p_, &p_, ring_->ctx());
+    return r;
+}
+Poly Poly::operator*(const Poly& o) const {
+    // Checked before multiplying so that a hostile product cannot exhaust memory.
+    if (degree() + o.degree() > limits_->max_degree)
+        throw KernelError("limit: product would have degree " + std::to_string(degree() + o.degree()) +
+                          " > max-degree " + std::to_string(limits_->max_degree));
+    if (length() > 0 && o.length() > limits_->max_terms / length())
+        throw KernelError("limit: product of " + std::to_string(length()) + " and " +
+                          std::to_string(o.length()) + " terms may exceed max-terms " +
+                          std::to_string(limits_->max_terms));
+    Poly r(*ring_, *limits_);
+    fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
+    r.check_limits("product");
+    return r;
+}
+Poly Poly::power(unsigned long e) const {
+    if (e > limits_->max_degree || (degree() > 0 && degree() * e > limits_->max_degree))
+        throw KernelError("limit: power ^" + std::to_string(e) + " exceeds max-degree " +
+                          std::to_string(limits_->max_degree));
+    Poly result = constant(*ring_, *limits_, Rational(1));
+    Poly base = *this;
+    while (e > 0) {  // square-and-multiply through operator*, so every step is limit-checked
+        if (e & 1) result = result * base;
+        e >>= 1;
+        if (e > 0) base = base * base;
+    }
+    return result;
+}
+bool Poly::is_zero() const { return fmpq_mpoly_is_zero(&p_, ring_->ctx()); }
+bool Poly::is_constant() const { return fmpq_mpoly_is_fmpq(&p_, ring_->ctx()); }
+Rational Poly::constant_value() const {
+    fmpq_t q;
+    fmpq_init(q);
+    fmpq_mpoly_get_fmpq(q, &p_, ring_->ctx());
+    Rational r = from_fmpq(q);
+    fmpq_clear(q);
+    return r;
+}
+unsigned long Poly::degree() const {
+    slong d = fmpq_mpoly_total_degree_si(&p_, ring_->ctx());
+    return d < 0 ? 0 : static_cast<unsigned long>(d);
+}
+unsigned long Poly::length() const { return static_cast<unsigned long>(fmpq_mpoly_length(&p_, ring_->ctx())); }
+
+Polynomial Poly::to_public() const {
+    Polynomial out;
+    out.vars_ = ring_->names();
+    const slong n = fmpq_mpoly_length(&p_, ring_->ctx());
+    const slong nv = ring_->ctx()->zctx->minfo->nvars;
+    std::vector<ulong> exps(static_cast<std::size_t>(nv));
+    fmpq_t q;
+    fmpq_init(q);
+    for (slong i = 0; i < n; ++i) {
+        fmpq_mpoly_get_term_coeff_fmpq(q, &p_, i, ring_->ctx());
+        fmpq_mpoly_get_term_exp_ui(exps.data(), &p_, i, ring_->ctx());
+        Polynomial::Monomial m{from_fmpq(q), {}};
+        for (std::size_t v = 0; v < out.vars_.size(); ++v) m.exponents.push_back(exps[v]);
+        out.monos_.push_back(std::move(m));
+    }
+    fmpq_clear(q);
+    return out;
+}
+
+}  // namespace icl::kernel::detail
+
+namespace icl::kernel {
+
+bool Polynomial::is_constant() const {
+    for (const auto& m : monos_)
+        for (auto e : m.exponents)
+            if (e) return false;
+    return true;
+}
+Rational Polynomial::constant_value() const {
+    for (const auto& m : monos_) {
+        bool constant = std::all_of(m.exponents.begin(), m.exponents.end(), [](auto e) { return e == 0; });
+        if (constant) return m.coeff;
+    }
+    return Rational(0);
+}
+unsigned long Polynomial::degree() const {
+    unsigned long d = 0;
+    for (const auto& m : monos_) {
+        unsigned long s = 0;
+        for (auto e : m.exponents) s += e;
+        d = std::max(d, s);
+    }
+    return d;
+}
+bool Polynomial::operator==(const Polynomial& o) const { return to_string() == o.to_string(); }
+
+std::string Polynomial::to_string() const {
+    if (monos_.empty()) return "0";
+    std::ostringstream os;
+    bool first = true;
+    for (const auto& m : monos_) {
+        Rational c = m.coeff;
+        bool negative = c < 0;
+        if (negative) c = -c;
+        os << (first ? (negative ? "-" : "") : (negative ? " - " : " + "));
+        first = false;
+        std::string factors;
+        for (std::size_t v = 0; v < m.exponents.size(); ++v) {
+            if (m.exponents[v] == 0) continue;
+            if (!factors.empty()) factors += "*";
+            factors += vars_[v];
+            if (m.exponents[v] > 1) factors += "^" + std::to_string(m.exponents[v]);
+        }
+        if (factors.empty()) os << c.str();
+        else if (c == 1) os << factors;
+        else os << c.str() << "*" << factors;
+    }
+    return os.str();
+}
+
+}  // namespace icl::kernel

@@ -1,0 +1,59 @@
+// Internal to the kernel: RAII wrapper over FLINT fmpq_mpoly with resource limits on every operation.
+#pragma once
+
+#include "kernel/kernel.hpp"
+
+#include <flint/fmpq.h>
+#include <flint/fmpq_mpoly.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace icl::kernel::detail {
+
+// A polynomial ring ℚ[v1..vn]; variable names are fixed at construction.
+class Ring {
+public:
+    explicit Ring(std::vector<std::string> names);  // contract: names distinct; index i ↔ names[i]
+    ~Ring();
+    Ring(const Ring&) = delete;
+    Ring& operator=(const Ring&) = delete;
+    const std::vector<std::string>& names() const { return names_; }
+    long index_of(const std::string& name) const;  // contract: -1 iff name is not a variable
+    fmpq_mpoly_ctx_struct* ctx() const { return ctx_; }
+private:
+    std::vector<std::string> names_;
+    std::map<std::string, long> index_;
+    fmpq_mpoly_ctx_struct* ctx_;
+};
+
+// An element of a Ring; value semantics. Every operation checks Limits and throws KernelError.
+class Poly {
+public:
+    Poly(const Ring& ring, const Limits& limits);                        // contract: the zero polynomial
+    static Poly constant(const Ring&, const Limits&, const Rational& c);  // contract: exactly c
+    static Poly variable(const Ring&, const Limits&, long index);       // contract: exactly v_index
+    Poly(const Poly& other);
+    Poly& operator=(const Poly& other);
+    ~Poly();
+    Poly operator+(const Poly& o) const;  // contract: exact sum
+    Poly operator-(const Poly& o) const;  // contract: exact difference
+    Poly operator-() const;               // contract: exact negation
+    Poly operator*(const Poly& o) const;  // contract: exact product, or KernelError past the limits
+    Poly power(unsigned long e) const;    // contract: exact e-th power, or KernelError past the limits
+    bool is_zero() const;                 // contract: true iff every coefficient is 0
+    bool is_constant() const;             // contract: true iff no monomial has a variable
+    Rational constant_value() const;      // contract: the value when is_constant()
+    unsigned long degree() const;         // contract: total degree (0 for constants and zero)
+    unsigned long length() const;         // contract: number of monomials
+    Polynomial to_public() const;         // contract: same polynomial in the public canonical form
+private:
+    void check_limits(const char* what) const;
+    const Ring* ring_;
+    const Limits* limits_;
+    fmpq_mpoly_struct p_;
+};
+
+}  // namespace icl::kernel::detail

@@ -1,0 +1,178 @@
+// Kernel tests: normal forms, and for every certificate kind valid certificates accepted and broken ones
+// rejected. Statements are written in the corpus syntax and read by the front end.
+#include "frontend/corpus.hpp"
+#include "kernel/kernel.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace icl;
+
+namespace {
+
+kernel::TermPtr E(const std::string& s) { return frontend::parse_expression(s, {"test", 1, 1}); }
+
+std::string NF(const std::string& s, const std::vector<std::string>& vars) {
+    kernel::Statement st;
+    st.reals = vars;
+    return kernel::normalize(*E(s), st).to_string();
+}
+
+// A one-theorem corpus; `body` holds the theorem's children.
+frontend::Corpus corpus_of(const std::string& body, const std::string& defs = "") {
+    std::string xml = "<corpus paper=\"t\">" + defs +
+                      "<theorem id=\"T\" name=\"t\" lean=\"TransformerICL.t\" section=\"1\"><doc>d</doc>" + body +
+                      "</theorem></corpus>";
+    return frontend::load_corpus({{"t.xml", xml}});
+}
+
+kernel::CheckResult check(const std::string& body, const std::string& defs = "") {
+    auto c = corpus_of(body, defs);
+    return kernel::check_theorem(c.theorems.at(0).theorem);
+}
+
+bool verified(const std::string& body, const std::string& defs = "") {
+    return check(body, defs).verdict == kernel::Verdict::Verified;
+}
+
+std::string message(const std::string& body, const std::string& defs = "") { return check(body, defs).message; }
+
+const std::string B3_HYPS = R"~(<real>u v</real>
+  <hyp name="hu">0 &lt; u</hyp><hyp name="huv">u &lt;= v</hyp><hyp name="hv">v &lt;= 1</hyp>
+  <goal>(1 - v)^2 &lt;= (1 - u)^2</goal><witness>u = 1/2; v = 3/4</witness>)~";
+
+std::string b3(const std::string& tree) { return B3_HYPS + "<proof><psatz>" + tree + "</psatz></proof>"; }
+
+}  // namespace
+
+TEST_CASE("normal forms identify exactly the identities", "[kernel][normal-form]") {
+    CHECK(NF("(x + y)^2", {"x", "y"}) == NF("x^2 + 2*x*y + y^2", {"x", "y"}));
+    CHECK(NF("(x + y)^2", {"x", "y"}) != NF("x^2 + x*y + y^2", {"x", "y"}));
+    CHECK(NF("(x - y)*(x + y)", {"x", "y"}) == NF("x^2 - y^2", {"x", "y"}));
+    CHECK(NF("(x - y)*(x + y)", {"x", "y"}) != NF("x^2 + y^2", {"x", "y"}));
+    CHECK(NF("1/2 + 1/3", {}) == "5/6");
+    CHECK(NF("1/2 + 1/3", {}) != NF("5/7", {}));
+    CHECK(NF("x - x", {"x"}) == "0");
+    CHECK(NF("(1 - x)^3", {"x"}) == NF("1 - 3*x + 3*x^2 - x^3", {"x"}));
+    CHECK(NF("(1 - x)^3", {"x"}) != NF("1 - 3*x + 3*x^2 + x^3", {"x"}));
+    CHECK(NF("100000000000000000000001/100000000000000000000000 - 1", {}) == "1/100000000000000000000000");
+    kernel::Statement st;
+    st.reals = {"x"};
+    CHECK_THROWS_AS(kernel::normalize(*E("y + 1"), st), kernel::KernelError);  // unknown variable
+    kernel::Limits tight;
+    tight.max_degree = 4;
+    CHECK_THROWS_AS(kernel::normalize(*E("(x + 1)^5"), st, "", tight), kernel::KernelError);
+}
+
+TEST_CASE("ring: identities after unfolding definitions", "[kernel][ring]") {
+    const std::string defs = R"~(<def name="grad" params="a w b">a*w - b</def>
+        <def name="loss" params="a b c x">a*x^2 - 2*b*x + c</def>
+        <def name="step" params="a b w eta">w - eta*grad(a, w, b)</def>)~";
+    CHECK(verified(R"~(<real>eta a w b</real><goal>eta*(b - a*w) = -(eta*grad(a, w, b))</goal>
+        <proof><ring/></proof><witness>eta = 1; a = 1; w = 1; b = 1</witness>)~", defs));
+    CHECK(verified(R"~(<real>eta a w b c</real>
+        <goal>loss(a, b, c, w) - loss(a, b, c, step(a, b, w, eta)) = eta*(2 - eta*a)*grad(a, w, b)^2</goal>
+        <proof><ring/></proof><witness>eta = 1; a = 1; w = 1; b = 1; c = 0</witness>)~", defs));
+    // near-identity: wrong coefficient
+    auto m = message(R"~(<real>eta a w b c</real>
+        <goal>loss(a, b, c, w) - loss(a, b, c, step(a, b, w, eta)) = eta*(2 - 2*eta*a)*grad(a, w, b)^2</goal>
+        <proof><ring/></proof><witness>eta = 1; a = 1; w = 1; b = 1; c = 0</witness>)~", defs);
+    CHECK(m.rfind("ring: residual", 0) == 0);
+    // ring on an inequality is the wrong certificate kind
+    CHECK(message(b3("<neg_goal/>").substr(0, 0) + B3_HYPS + "<proof><ring/></proof>") ==
+          "ring: the goal is not an equality");
+}
+
+TEST_CASE("linear_combination", "[kernel][linear_combination]") {
+    const std::string hyps = R"~(<real>x y</real><hyp name="h1">x*y = 1</hyp><hyp name="h2">x + y = 3</hyp>
+        <hyp name="hle">x &lt;= y</hyp><goal>x^2*y + x*y^2 = 3</goal><witness>x = 1; y = 1</witness>)~";
+    CHECK(verified(hyps + R"~(<proof><linear_combination><term hyp="h1" coeff="x + y"/><term hyp="h2"/></linear_combination></proof>)~"));
+    // wrong coefficient
+    CHECK_FALSE(verified(hyps + R"~(<proof><linear_combination><term hyp="h1" coeff="x + 2*y"/><term hyp="h2"/></linear_combination></proof>)~"));
+    // missing term
+    CHECK(message(hyps + R"~(<proof><linear_combination><term hyp="h1" coeff="x + y"/></linear_combination></proof>)~")
+              .rfind("linear_combination: residual", 0) == 0);
+    // an inequality hypothesis is not allowed
+    CHECK(message(hyps + R"~(<proof><linear_combination><term hyp="hle"/></linear_combination></proof>)~") ==
+          "linear_combination: hypothesis 'hle' is not an equality");
+}
+
+TEST_CASE("psatz: valid refutations are accepted", "[kernel][psatz]") {
+    CHECK(verified(b3(R"~(<add><neg_goal/><mul><const value="2"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v - u"/></add>)~")));
+}
+
+TEST_CASE("psatz: broken refutations are rejected", "[kernel][psatz]") {
+    // wrong coefficient
+    CHECK_FALSE(verified(b3(R"~(<add><neg_goal/><mul><const value="3"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v - u"/></add>)~")));
+    // missing term
+    CHECK(message(b3(R"~(<add><neg_goal/><square of="v - u"/></add>)~")).find("is not a constant") != std::string::npos);
+    // wrong sign of a square's argument does not matter, but a wrong polynomial does
+    CHECK_FALSE(verified(b3(R"~(<add><neg_goal/><mul><const value="2"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v + u"/></add>)~")));
+    // unknown hypothesis: the loader rejects it with a position
+    CHECK_THROWS_AS(check(b3(R"~(<add><neg_goal/><hyp name="nope"/></add>)~")), frontend::InputError);
+    // negative constant is not a positive multiplier
+    CHECK(message(b3(R"~(<add><neg_goal/><const value="-1"/></add>)~")) == "const: value must be a positive rational");
+    // mulpoly on an inequality
+    CHECK(message(b3(R"~(<add><neg_goal/><mulpoly by="2"><hyp name="huv"/></mulpoly></add>)~")) ==
+          "mulpoly: operand has sign >= 0, not = 0");
+}
+
+TEST_CASE("psatz: strict and non-strict are not confused", "[kernel][psatz]") {
+    // 0 < r < 1 ⊢ r^2 < r : ¬goal is r^2 - r >= 0; r*(1-r) > 0 added gives 0 > 0 — contradiction.
+    const std::string strict = R"~(<real>r</real><hyp name="h0">0 &lt; r</hyp><hyp name="h1">r &lt; 1</hyp>
+        <goal>r^2 &lt; r</goal><witness>r = 1/2</witness>
+        <proof><psatz><add><neg_goal/><mul><hyp name="h0"/><hyp name="h1"/></mul></add></psatz></proof>)~";
+    CHECK(verified(strict));
+    // the same certificate with non-strict hypotheses only proves r^2 <= r, not r^2 < r
+    const std::string weak = R"~(<real>r</real><hyp name="h0">0 &lt;= r</hyp><hyp name="h1">r &lt;= 1</hyp>
+        <goal>r^2 &lt; r</goal><witness>r = 1/2</witness>
+        <proof><psatz><add><neg_goal/><mul><hyp name="h0"/><hyp name="h1"/></mul></add></psatz></proof>)~";
+    CHECK(message(weak) == "psatz: result 0 >= 0 is not a contradiction");
+    // wrong sign: goal r^2 > r is false; the analogous tree is not a contradiction
+    const std::string wrong = R"~(<real>r</real><hyp name="h0">0 &lt; r</hyp><hyp name="h1">r &lt; 1</hyp>
+        <goal>r^2 &gt; r</goal><witness>r = 1/2</witness>
+        <proof><psatz><add><neg_goal/><mul><hyp name="h0"/><hyp name="h1"/></mul></add></psatz></proof>)~";
+    CHECK_FALSE(verified(wrong));
+}
+
+TEST_CASE("psatz: != hypotheses through nonzero_sq only", "[kernel][psatz]") {
+    const std::string base = R"~(<real>k a b</real><hyp name="hk">k &gt; 0</hyp><hyp name="hab">a != b</hyp>
+        <goal>k^2*(a - b)^2 &gt; 0</goal><witness>k = 1; a = 0; b = 1</witness>)~";
+    CHECK(verified(base + R"~(<proof><psatz><add><neg_goal/><mul><hyp name="hk"/><hyp name="hk"/><nonzero_sq name="hab"/></mul></add></psatz></proof>)~"));
+    CHECK(message(base + R"~(<proof><psatz><add><neg_goal/><mul><hyp name="hk"/><hyp name="hk"/><hyp name="hab"/></mul></add></psatz></proof>)~")
+              .find("nonzero_sq") != std::string::npos);
+    CHECK(message(base + R"~(<proof><psatz><add><neg_goal/><nonzero_sq name="hk"/></add></psatz></proof>)~") ==
+          "nonzero_sq: hypothesis 'hk' is not a != hypothesis");
+}
+
+TEST_CASE("finite sums", "[kernel][sums]") {
+    const std::string le = R"~(<nat>d</nat><family>g gn</family>
+        <hyp name="h" forall="k" below="d">gn(k)^2 &lt;= g(k)^2</hyp>
+        <goal>sum(k, d, gn(k)^2) &lt;= sum(j, d, g(j)^2)</goal><witness>d = 2; g = [1, 1]; gn = [0, 1]</witness>)~";
+    CHECK(verified(le + R"~(<proof><sum_le_sum index="i"><psatz><add><neg_goal/><hyp name="h"/></add></psatz></sum_le_sum></proof>)~"));
+    // wrong direction in the body
+    CHECK_FALSE(verified(le + R"~(<proof><sum_congr index="i"><ring/></sum_congr></proof>)~"));
+    const std::string nonneg = R"~(<nat>d</nat><family>g</family>
+        <goal>sum(k, d, g(k)^2) &gt;= 0</goal><witness>d = 1; g = [3]</witness>)~";
+    CHECK(verified(nonneg + R"~(<proof><sum_nonneg index="i"><psatz><add><neg_goal/><square of="g(i)"/></add></psatz></sum_nonneg></proof>)~"));
+    CHECK_FALSE(verified(R"~(<nat>d</nat><family>g</family>
+        <goal>sum(k, d, g(k)) &gt;= 0</goal><witness>d = 1; g = [3]</witness>
+        <proof><sum_nonneg index="i"><psatz><add><neg_goal/><square of="g(i)"/></add></psatz></sum_nonneg></proof>)~"));
+    const std::string congr = R"~(<nat>d</nat><family>u kappa g</family>
+        <hyp name="hu" forall="k" below="d">u(k) = -kappa(k)*g(k)</hyp>
+        <goal>sum(k, d, u(k)^2) = sum(k, d, kappa(k)^2*g(k)^2)</goal>
+        <witness>d = 1; u = [-2]; kappa = [1]; g = [2]</witness>)~";
+    CHECK(verified(congr + R"~(<proof><sum_congr index="i"><linear_combination><term hyp="hu" coeff="u(i) - kappa(i)*g(i)"/></linear_combination></sum_congr></proof>)~"));
+    CHECK_FALSE(verified(congr + R"~(<proof><sum_congr index="i"><linear_combination><term hyp="hu" coeff="u(i) + kappa(i)*g(i)"/></linear_combination></sum_congr></proof>)~"));
+}
+
+TEST_CASE("witnesses are checked exactly", "[kernel][witness]") {
+    auto c = corpus_of(b3(R"~(<add><neg_goal/><mul><const value="2"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v - u"/></add>)~"));
+    auto& t = c.theorems.at(0).theorem;
+    CHECK(kernel::check_witness(t.statement, t.witness).verdict == kernel::Verdict::Verified);
+    t.witness.reals["u"] = kernel::Rational(1);  // u <= v fails (1 <= 3/4)
+    auto r = kernel::check_witness(t.statement, t.witness);
+    CHECK(r.verdict == kernel::Verdict::Rejected);
+    CHECK(r.message.find("'huv' is false at the witness") != std::string::npos);
+    t.witness.reals.erase("u");
+    CHECK(kernel::check_witness(t.statement, t.witness).verdict == kernel::Verdict::Rejected);
+}
