@@ -125,10 +125,10 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             const auto& e = *o.entry;
             std::string note = e.duplicate_of.empty() ? "" : fmt::format("  (duplicate of {}, not independent)", e.duplicate_of);
             if (o.ok)
-                fmt::print("OK    {:<4} {:<46} {:<20} {:>8.3f} ms{}\n", e.theorem.id, e.theorem.name,
+                fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms{}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, note);
             else
-                fmt::print("FAIL  {:<4} {:<46} {:<20} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
+                fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.where.file, e.where.line, o.message);
         }
         // per-paper summary
@@ -149,14 +149,15 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             std::string indep = dup ? fmt::format(" ({} independent)", count - dup) : "";
             fmt::print("paper {} {}: {} theorem statements{}, {} OK\n", p, title, count, indep, good);
         }
+        fmt::print("total: {} theorem statements{}, {} OK\n", n,
+                   duplicates ? fmt::format(" ({} independent)", n - duplicates) : "", ok);
         if (duplicates)
             for (const auto& o : outcomes)
                 if (!o.entry->duplicate_of.empty())
-                    fmt::print("note: {} {} duplicates {} and is not independent evidence\n", o.entry->theorem.id,
+                    fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
                                o.entry->theorem.name, o.entry->duplicate_of);
-        fmt::print("{} theorem statements{}, {} axioms, {} sorry; {} declarations, {} OK\n", n,
-                   duplicates ? fmt::format(" ({} independent)", n - duplicates) : "", axioms, sorry, declarations,
-                   declarations_ok);
+        fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
+                   declarations, declarations_ok);
         if (!all_ok) fmt::print("FAILED: {} of {} theorem statements did not verify\n", n - ok, n);
     }
     ctx.exit_code = all_ok ? ExitCode::Ok : ExitCode::CheckFailed;

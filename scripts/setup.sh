@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Set up everything on a fresh Debian 12 machine (as root): Debian packages, configure, build.
+# Idempotent: packages already installed are not fetched again; the build is incremental.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libgmp-dev libflint-dev libboost-dev libpugixml-dev catch2 libfmt-dev libcli11-dev nlohmann-json3-dev
+  libssl-dev libglpk-dev
+  coq z3                              # executed external checks (Coq export, SMT-LIB validity)
+  clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
+  python3 python3-sympy gnuplot-nox hyperfine   # benchmark side-by-side runs and plots
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
