@@ -1,0 +1,709 @@
+// Untrusted Coq exporter (see coq.hpp for the translation scheme).
+#include "export/coq.hpp"
+
+#include <fmt/core.h>
+
+#include <cctype>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace icl::export_ {
+
+using kernel::Certificate;
+using kernel::PsatzNode;
+using kernel::Prop;
+using kernel::Rel;
+using kernel::Statement;
+using kernel::Term;
+using kernel::TermPtr;
+
+// ---------------------------------------------------------------- term utilities
+namespace {
+
+TermPtr rebuild(const Term& t, std::vector<TermPtr> args) {
+    auto out = std::make_shared<Term>(t);
+    out->args = std::move(args);
+    return out;
+}
+
+const kernel::Definition* find_definition(const Statement& s, const std::string& name) {
+    for (const auto& d : s.definitions)
+        if (d.name == name) return &d;
+    return nullptr;
+}
+
+TermPtr unfold_rec(const TermPtr& t, const Statement& s, unsigned depth) {
+    if (!t) return t;
+    if (depth > 4000) throw std::runtime_error("definition unfolding too deep");
+    std::vector<TermPtr> args;
+    args.reserve(t->args.size());
+    for (const auto& a : t->args) args.push_back(unfold_rec(a, s, depth + 1));
+    if (t->kind == Term::Kind::Apply) {
+        if (const auto* d = find_definition(s, t->name)) {
+            if (d->params.size() != args.size())
+                throw std::runtime_error(fmt::format("definition {} called with {} arguments, expects {}",
+                                                     d->name, args.size(), d->params.size()));
+            std::vector<std::pair<std::string, TermPtr>> b;
+            for (std::size_t i = 0; i < args.size(); ++i) b.emplace_back(d->params[i], args[i]);
+            return unfold_rec(substitute(d->body, b), s, depth + 1);
+        }
+    }
+    return rebuild(*t, std::move(args));
+}
+
+}  // namespace
+
+TermPtr substitute(const TermPtr& t, const std::vector<std::pair<std::string, TermPtr>>& bindings) {
+    if (!t) return t;
+    if (t->kind == Term::Kind::Var) {
+        for (const auto& [n, v] : bindings)
+            if (n == t->name) return v;
+        return t;
+    }
+    if (t->kind == Term::Kind::Sum) {
+        // the index is bound inside the body; the bound (args[0]) is outside
+        std::vector<std::pair<std::string, TermPtr>> inner;
+        for (const auto& b : bindings)
+            if (b.first != t->name) inner.push_back(b);
+        return rebuild(*t, {substitute(t->args.at(0), bindings), substitute(t->args.at(1), inner)});
+    }
+    std::vector<TermPtr> args;
+    args.reserve(t->args.size());
+    for (const auto& a : t->args) args.push_back(substitute(a, bindings));
+    return rebuild(*t, std::move(args));
+}
+
+TermPtr unfold_definitions(const TermPtr& t, const Statement& s) { return unfold_rec(t, s, 0); }
+
+// ---------------------------------------------------------------- Coq text
+namespace {
+
+const std::set<std::string>& coq_reserved() {
+    static const std::set<std::string> r = {
+        // Gallina / vernacular keywords
+        "as", "at", "cofix", "else", "end", "exists", "exists2", "fix", "for", "forall", "fun", "if", "IF",
+        "in", "let", "match", "mod", "return", "then", "using", "where", "with", "Prop", "Set", "Type",
+        "SProp", "Theorem", "Lemma", "Definition", "Fixpoint", "Qed", "Proof", "Goal", "Abort", "by",
+        "struct", "is", "Variable", "Axiom", "Parameter", "Hypothesis", "Print", "Check", "Require",
+        "Import", "Open", "Scope", "Section", "End", "Module",
+        // names the generated statements and proofs rely on
+        "R", "nat", "Z", "pow", "Rplus", "Rminus", "Rmult", "Ropp", "Rinv", "Rdiv", "Rle", "Rlt", "Rge",
+        "Rgt", "IZR", "O", "S", "True", "False", "I", "and", "or", "not", "conj", "lt", "le", "eq", "In",
+        "seq", "map", "fold_right", "list", "List", "lsum", "lsum_list", "Rsqr", "sqrt", "exp", "ln",
+        "cos", "sin", "PI", "lra", "nra", "ring", "field", "lia"};
+    return r;
+}
+
+bool coq_ident_ok(const std::string& s) {
+    if (s.empty() || s[0] == '_' || s[0] == '\'' || (s[0] >= '0' && s[0] <= '9')) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\'')) return false;
+    if (s.rfind("icl_", 0) == 0) return false;  // prefix of the prelude's lemmas
+    return !coq_reserved().count(s);
+}
+
+std::string sanitize(const std::string& s) {
+    std::string out;
+    for (char c : s) out += (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\'') ? c : '_';
+    if (out.empty() || out[0] == '_' || out[0] == '\'' || (out[0] >= '0' && out[0] <= '9')) out = "v" + out;
+    return out;
+}
+
+// A name for `want` not in `used` and acceptable to Coq; records it in `used`.
+std::string fresh_name(const std::string& want, std::set<std::string>& used) {
+    std::string base = sanitize(want);
+    std::string cand = base;
+    if (!coq_ident_ok(cand)) cand = base + "_";
+    for (int n = 0; !coq_ident_ok(cand) || used.count(cand); ++n) cand = fmt::format("{}_{}", base, n);
+    used.insert(cand);
+    return cand;
+}
+
+std::string coq_number(const kernel::Rational& q) {
+    using boost::multiprecision::numerator;
+    using boost::multiprecision::denominator;
+    kernel::Integer n = numerator(q), d = denominator(q);
+    bool negative = n < 0;
+    if (negative) n = -n;
+    std::string body = d == 1 ? n.str() : fmt::format("{} / {}", n.str(), d.str());
+    if (negative) return fmt::format("(- {})", d == 1 ? body : "(" + body + ")");
+    return d == 1 ? body : "(" + body + ")";
+}
+
+struct Printer {
+    const std::map<std::string, std::string>* defs = nullptr;  // corpus definition -> Coq name
+    std::map<std::string, std::string> vars;                   // variables, families, indices -> Coq name
+
+    std::string name(const std::string& n) const {
+        auto it = vars.find(n);
+        if (it == vars.end()) throw std::runtime_error("coq export: unknown name " + n);
+        return it->second;
+    }
+
+    // prec: 1 sum, 2 product, 3 unary minus, 4 power, 5 atom
+    std::string term(const Term& t, int need = 1) const {
+        std::string s;
+        int prec = 5;
+        switch (t.kind) {
+        case Term::Kind::Number: s = coq_number(t.number); break;
+        case Term::Kind::Var: s = name(t.name); break;
+        case Term::Kind::Neg: s = "(- " + term(*t.args.at(0), 3) + ")"; break;
+        case Term::Kind::Add:
+            s = term(*t.args.at(0), 1) + " + " + term(*t.args.at(1), 2);
+            prec = 1;
+            break;
+        case Term::Kind::Sub:
+            s = term(*t.args.at(0), 1) + " - " + term(*t.args.at(1), 2);
+            prec = 1;
+            break;
+        case Term::Kind::Mul:
+            s = term(*t.args.at(0), 2) + " * " + term(*t.args.at(1), 3);
+            prec = 2;
+            break;
+        case Term::Kind::Pow:
+            s = term(*t.args.at(0), 5) + " ^ " + std::to_string(t.exponent);
+            prec = 4;
+            break;
+        case Term::Kind::Apply: {
+            std::string callee;
+            if (vars.count(t.name)) callee = vars.at(t.name);          // family value
+            else if (defs && defs->count(t.name)) callee = defs->at(t.name);  // definition call
+            else throw std::runtime_error("coq export: unknown function " + t.name);
+            s = "(" + callee;
+            for (const auto& a : t.args) s += " " + term(*a, 5);
+            s += ")";
+            break;
+        }
+        case Term::Kind::Sum: {
+            const Term& bound = *t.args.at(0);
+            std::string b = bound.kind == Term::Kind::Var ? name(bound.name) : term(bound, 5);
+            s = "(lsum " + b + " (fun " + name(t.name) + " => " + term(*t.args.at(1), 1) + "))";
+            break;
+        }
+        }
+        return prec < need ? "(" + s + ")" : s;
+    }
+
+    std::string prop(const Prop& p) const {
+        static const std::map<Rel, std::string> rel = {{Rel::Eq, "="}, {Rel::Le, "<="}, {Rel::Lt, "<"},
+                                                       {Rel::Ge, ">="}, {Rel::Gt, ">"}, {Rel::Ne, "<>"}};
+        return term(*p.lhs, 1) + " " + rel.at(p.rel) + " " + term(*p.rhs, 1);
+    }
+};
+
+const char* kPrelude = R"COQ((* Generated by `icl-kernel export coq` from the certificate corpus. Do not edit.
+   Every theorem is proved from its kernel certificate: the products of a Positivstellensatz tree and the
+   multiples of equalities are built as explicit facts with the icl_* lemmas below, then `lra` closes the
+   goal (the certificate's polynomial identity is linear in the monomials). `Print Assumptions` follows
+   each theorem; only the standard library's axioms of the reals may appear.
+   Finite sums: lsum d f = f 0 + (f 1 + ... + f (d-1)) + 0, via List.fold_right / List.map / List.seq. *)
+Require Import Reals Lra.
+Require Import List Lia.
+Open Scope R_scope.
+
+(* ---- finite sums over k < d *)
+Definition lsum (d : nat) (f : nat -> R) : R := List.fold_right Rplus 0 (List.map f (List.seq 0 d)).
+
+Lemma icl_lsum_list_le : forall (l : list nat) (f g : nat -> R),
+  (forall k, List.In k l -> f k <= g k) ->
+  List.fold_right Rplus 0 (List.map f l) <= List.fold_right Rplus 0 (List.map g l).
+Proof.
+  induction l as [|a l IH]; intros f g H; simpl.
+  - lra.
+  - apply Rplus_le_compat.
+    + apply H; left; reflexivity.
+    + apply IH; intros k Hk; apply H; right; exact Hk.
+Qed.
+
+Lemma icl_lsum_list_eq : forall (l : list nat) (f g : nat -> R),
+  (forall k, List.In k l -> f k = g k) ->
+  List.fold_right Rplus 0 (List.map f l) = List.fold_right Rplus 0 (List.map g l).
+Proof.
+  induction l as [|a l IH]; intros f g H; simpl.
+  - reflexivity.
+  - rewrite (H a (or_introl eq_refl)).
+    rewrite (IH f g (fun k Hk => H k (or_intror Hk))).
+    reflexivity.
+Qed.
+
+(* the three sum rules of the kernel: sum_nonneg, sum_le_sum, sum_congr *)
+Lemma lsum_le : forall (d : nat) (f g : nat -> R),
+  (forall k, (k < d)%nat -> f k <= g k) -> lsum d f <= lsum d g.
+Proof.
+  intros d f g H; unfold lsum; apply icl_lsum_list_le.
+  intros k Hk; apply List.in_seq in Hk; apply H; lia.
+Qed.
+
+Lemma lsum_ge : forall (d : nat) (f g : nat -> R),
+  (forall k, (k < d)%nat -> f k >= g k) -> lsum d f >= lsum d g.
+Proof.
+  intros d f g H; apply Rle_ge; apply lsum_le; intros k Hk; apply Rge_le; apply H; exact Hk.
+Qed.
+
+Lemma lsum_zero : forall d : nat, lsum d (fun _ => 0) = 0.
+Proof.
+  intros d; unfold lsum; generalize 0%nat as s; induction d as [|d IH]; intros s; simpl.
+  - reflexivity.
+  - rewrite IH; lra.
+Qed.
+
+Lemma lsum_nonneg : forall (d : nat) (f : nat -> R),
+  (forall k, (k < d)%nat -> f k >= 0) -> 0 <= lsum d f.
+Proof.
+  intros d f H; rewrite <- (lsum_zero d); apply lsum_le.
+  intros k Hk; apply Rge_le; apply H; exact Hk.
+Qed.
+
+Lemma lsum_nonneg_ge : forall (d : nat) (f : nat -> R),
+  (forall k, (k < d)%nat -> f k >= 0) -> lsum d f >= 0.
+Proof. intros d f H; apply Rle_ge; apply lsum_nonneg; exact H. Qed.
+
+Lemma lsum_congr : forall (d : nat) (f g : nat -> R),
+  (forall k, (k < d)%nat -> f k = g k) -> lsum d f = lsum d g.
+Proof.
+  intros d f g H; unfold lsum; apply icl_lsum_list_eq.
+  intros k Hk; apply List.in_seq in Hk; apply H; lia.
+Qed.
+
+(* ---- certificate leaves: (polynomial, sign) facts *)
+Lemma icl_eq (a b : R) : a = b -> a - b = 0. Proof. intros; lra. Qed.
+Lemma icl_le (a b : R) : a <= b -> 0 <= b - a. Proof. intros; lra. Qed.
+Lemma icl_lt (a b : R) : a < b -> 0 < b - a. Proof. intros; lra. Qed.
+Lemma icl_ge (a b : R) : a >= b -> 0 <= a - b. Proof. intros; lra. Qed.
+Lemma icl_gt (a b : R) : a > b -> 0 < a - b. Proof. intros; lra. Qed.
+Lemma icl_ne (a b : R) : a <> b -> 0 < (a - b) ^ 2.
+Proof.
+  intros H. assert (Hn : a - b <> 0) by (intro Hz; apply H; lra).
+  pose proof (Rsqr_pos_lt _ Hn) as Hs. unfold Rsqr in Hs. lra.
+Qed.
+Lemma icl_sq (p : R) : 0 <= p ^ 2. Proof. apply pow2_ge_0. Qed.
+
+(* ---- products and sums of facts *)
+Lemma icl_mul_eq_l (a b : R) : a = 0 -> a * b = 0. Proof. intros H; rewrite H; ring. Qed.
+Lemma icl_mul_eq_r (a b : R) : b = 0 -> a * b = 0. Proof. intros H; rewrite H; ring. Qed.
+Lemma icl_mul_gt_gt (a b : R) : 0 < a -> 0 < b -> 0 < a * b.
+Proof. intros; apply Rmult_lt_0_compat; assumption. Qed.
+Lemma icl_mul_ge_ge (a b : R) : 0 <= a -> 0 <= b -> 0 <= a * b.
+Proof. intros; apply Rmult_le_pos; assumption. Qed.
+Lemma icl_mul_gt_ge (a b : R) : 0 < a -> 0 <= b -> 0 <= a * b.
+Proof. intros; apply Rmult_le_pos; lra. Qed.
+Lemma icl_mul_ge_gt (a b : R) : 0 <= a -> 0 < b -> 0 <= a * b.
+Proof. intros; apply Rmult_le_pos; lra. Qed.
+Lemma icl_eq_ge (a : R) : a = 0 -> 0 <= a. Proof. intros; lra. Qed.
+Lemma icl_add_eq_eq (a b : R) : a = 0 -> b = 0 -> a + b = 0. Proof. intros; lra. Qed.
+Lemma icl_add_gt_gt (a b : R) : 0 < a -> 0 < b -> 0 < a + b. Proof. intros; lra. Qed.
+Lemma icl_add_gt_ge (a b : R) : 0 < a -> 0 <= b -> 0 < a + b. Proof. intros; lra. Qed.
+Lemma icl_add_ge_gt (a b : R) : 0 <= a -> 0 < b -> 0 < a + b. Proof. intros; lra. Qed.
+Lemma icl_add_ge_ge (a b : R) : 0 <= a -> 0 <= b -> 0 <= a + b. Proof. intros; lra. Qed.
+
+(* ---- refutation: assume the negated goal *)
+Lemma icl_contra_le (a b : R) : (b < a -> False) -> a <= b.
+Proof. intros H; destruct (Rle_or_lt a b) as [Hl|Hl]; [exact Hl | exfalso; exact (H Hl)]. Qed.
+Lemma icl_contra_lt (a b : R) : (b <= a -> False) -> a < b.
+Proof. intros H; destruct (Rlt_or_le a b) as [Hl|Hl]; [exact Hl | exfalso; exact (H Hl)]. Qed.
+Lemma icl_contra_ge (a b : R) : (a < b -> False) -> a >= b.
+Proof. intros H; apply Rle_ge; apply icl_contra_le; exact H. Qed.
+Lemma icl_contra_gt (a b : R) : (a <= b -> False) -> a > b.
+Proof. intros H; apply icl_contra_lt; exact H. Qed.
+
+(* a trivial lra proof: its assumptions are the baseline the tests compare every theorem against *)
+Lemma icl_baseline (x : R) : 0 < x -> 0 < x + 1.
+Proof. intros; lra. Qed.
+Goal True. idtac "ICL-ASSUMPTIONS icl_baseline". Abort.
+Print Assumptions icl_baseline.
+)COQ";
+
+enum class Sign { Eq, Ge, Gt };
+
+struct Fact {
+    std::string name;
+    TermPtr poly;  // definitions already unfolded
+    Sign sign = Sign::Ge;
+};
+
+struct HypInfo {
+    Prop prop;             // unfolded; instantiated when a ∀-hypothesis was specialised
+    std::string coq;       // local Coq name
+    std::string forall_index;
+    std::string forall_bound;
+};
+
+struct ProofWriter {
+    const Statement& s;
+    Printer pr;
+    std::set<std::string> used;
+    std::ostringstream out;
+
+    ProofWriter(const Statement& st, Printer p, std::set<std::string> u) : s(st), pr(std::move(p)), used(std::move(u)) {}
+
+    std::string arg(const TermPtr& t) const { return pr.term(*t, 5); }
+    void line(int indent, const std::string& text) { out << std::string(2 * indent, ' ') << text << "\n"; }
+
+    // ---- Positivstellensatz trees
+    struct Ctx {
+        std::map<std::string, HypInfo> hyps;
+        const Prop* goal = nullptr;
+        std::optional<Fact> neg_goal;
+        int indent = 1;
+    };
+
+    Fact leaf_fact(Ctx& c, const std::string& proof_term, TermPtr poly, Sign sign) {
+        Fact f{fresh_name("F", used), std::move(poly), sign};
+        line(c.indent, fmt::format("pose proof ({}) as {}.", proof_term, f.name));
+        return f;
+    }
+
+    const HypInfo& hyp(Ctx& c, const std::string& name) {
+        auto it = c.hyps.find(name);
+        if (it == c.hyps.end()) throw std::runtime_error("coq export: unknown hypothesis " + name);
+        if (!it->second.forall_index.empty())
+            throw std::runtime_error("coq export: hypothesis " + name + " is quantified and not instantiated here");
+        return it->second;
+    }
+
+    Fact node(Ctx& c, const PsatzNode& n) {
+        switch (n.kind) {
+        case PsatzNode::Kind::Hyp: {
+            const HypInfo& h = hyp(c, n.hyp);
+            const TermPtr &l = h.prop.lhs, &r = h.prop.rhs;
+            switch (h.prop.rel) {
+            case Rel::Eq: return leaf_fact(c, fmt::format("icl_eq {} {} {}", arg(l), arg(r), h.coq), kernel::sub(l, r), Sign::Eq);
+            case Rel::Ge: return leaf_fact(c, fmt::format("icl_ge {} {} {}", arg(l), arg(r), h.coq), kernel::sub(l, r), Sign::Ge);
+            case Rel::Le: return leaf_fact(c, fmt::format("icl_le {} {} {}", arg(l), arg(r), h.coq), kernel::sub(r, l), Sign::Ge);
+            case Rel::Gt: return leaf_fact(c, fmt::format("icl_gt {} {} {}", arg(l), arg(r), h.coq), kernel::sub(l, r), Sign::Gt);
+            case Rel::Lt: return leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(l), arg(r), h.coq), kernel::sub(r, l), Sign::Gt);
+            case Rel::Ne: throw std::runtime_error("coq export: psatz uses the != hypothesis " + n.hyp + " directly");
+            }
+            break;
+        }
+        case PsatzNode::Kind::NonzeroSq: {
+            const HypInfo& h = hyp(c, n.hyp);
+            if (h.prop.rel != Rel::Ne) throw std::runtime_error("coq export: nonzero_sq on a non-!= hypothesis " + n.hyp);
+            return leaf_fact(c, fmt::format("icl_ne {} {} {}", arg(h.prop.lhs), arg(h.prop.rhs), h.coq),
+                             kernel::pow(kernel::sub(h.prop.lhs, h.prop.rhs), 2), Sign::Gt);
+        }
+        case PsatzNode::Kind::NegGoal:
+            if (!c.neg_goal) throw std::runtime_error("coq export: neg_goal outside an inequality goal");
+            return *c.neg_goal;
+        case PsatzNode::Kind::Square: {
+            TermPtr p = unfold_definitions(n.poly, s);
+            return leaf_fact(c, "icl_sq " + arg(p), kernel::pow(p, 2), Sign::Ge);
+        }
+        case PsatzNode::Kind::Const: {
+            Fact f{fresh_name("F", used), kernel::number(n.value), Sign::Gt};
+            line(c.indent, fmt::format("assert ({} : 0 < {}) by lra.", f.name, coq_number(n.value)));
+            return f;
+        }
+        case PsatzNode::Kind::Mul: {
+            if (n.children.empty()) throw std::runtime_error("coq export: empty mul");
+            Fact acc = node(c, *n.children[0]);
+            for (std::size_t i = 1; i < n.children.size(); ++i) {
+                Fact b = node(c, *n.children[i]);
+                TermPtr prod = kernel::mul(acc.poly, b.poly);
+                std::string a_s = arg(acc.poly), b_s = arg(b.poly);
+                if (acc.sign == Sign::Eq)
+                    acc = leaf_fact(c, fmt::format("icl_mul_eq_l {} {} {}", a_s, b_s, acc.name), prod, Sign::Eq);
+                else if (b.sign == Sign::Eq)
+                    acc = leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", a_s, b_s, b.name), prod, Sign::Eq);
+                else {
+                    bool gt = acc.sign == Sign::Gt && b.sign == Sign::Gt;
+                    std::string lemma = fmt::format("icl_mul_{}_{}", acc.sign == Sign::Gt ? "gt" : "ge",
+                                                    b.sign == Sign::Gt ? "gt" : "ge");
+                    acc = leaf_fact(c, fmt::format("{} {} {} {} {}", lemma, a_s, b_s, acc.name, b.name), prod,
+                                    gt ? Sign::Gt : Sign::Ge);
+                }
+            }
+            return acc;
+        }
+        case PsatzNode::Kind::Add: {
+            if (n.children.empty()) throw std::runtime_error("coq export: empty add");
+            Fact acc = node(c, *n.children[0]);
+            for (std::size_t i = 1; i < n.children.size(); ++i) {
+                Fact b = node(c, *n.children[i]);
+                TermPtr total = kernel::add(acc.poly, b.poly);
+                std::string a_s = arg(acc.poly), b_s = arg(b.poly);
+                if (acc.sign == Sign::Eq && b.sign == Sign::Eq) {
+                    acc = leaf_fact(c, fmt::format("icl_add_eq_eq {} {} {} {}", a_s, b_s, acc.name, b.name), total, Sign::Eq);
+                    continue;
+                }
+                auto weak = [&](const Fact& f, const std::string& s_) {
+                    return f.sign == Sign::Eq ? fmt::format("(icl_eq_ge {} {})", s_, f.name) : f.name;
+                };
+                auto tag = [](Sign sg) { return sg == Sign::Gt ? "gt" : "ge"; };
+                bool gt = acc.sign == Sign::Gt || b.sign == Sign::Gt;
+                acc = leaf_fact(c, fmt::format("icl_add_{}_{} {} {} {} {}", tag(acc.sign), tag(b.sign), a_s, b_s,
+                                               weak(acc, a_s), weak(b, b_s)),
+                                total, gt ? Sign::Gt : Sign::Ge);
+            }
+            return acc;
+        }
+        case PsatzNode::Kind::MulPoly: {
+            if (n.children.size() != 1) throw std::runtime_error("coq export: mulpoly needs one child");
+            Fact b = node(c, *n.children[0]);
+            if (b.sign != Sign::Eq) throw std::runtime_error("coq export: mulpoly on an inequality");
+            TermPtr q = unfold_definitions(n.poly, s);
+            return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", arg(q), arg(b.poly), b.name),
+                             kernel::mul(q, b.poly), Sign::Eq);
+        }
+        }
+        throw std::runtime_error("coq export: unknown psatz node");
+    }
+
+    // ---- one goal (already unfolded) with its certificate
+    void prove(const Certificate& cert, const Prop& goal, std::map<std::string, HypInfo> hyps, int indent) {
+        Ctx c;
+        c.hyps = std::move(hyps);
+        c.goal = &goal;
+        c.indent = indent;
+        switch (cert.kind) {
+        case Certificate::Kind::Ring:
+            line(indent, "first [ ring | lra ].");
+            return;
+        case Certificate::Kind::LinearCombination: {
+            for (const auto& lt : cert.combination) {
+                const HypInfo& h = hyp(c, lt.hyp);
+                if (h.prop.rel != Rel::Eq) throw std::runtime_error("coq export: linear_combination of a non-equality " + lt.hyp);
+                std::string base = fmt::format("icl_eq {} {} {}", arg(h.prop.lhs), arg(h.prop.rhs), h.coq);
+                TermPtr diff = kernel::sub(h.prop.lhs, h.prop.rhs);
+                if (!lt.coeff) {
+                    leaf_fact(c, base, diff, Sign::Eq);
+                } else {
+                    TermPtr q = unfold_definitions(lt.coeff, s);
+                    leaf_fact(c, fmt::format("icl_mul_eq_r {} {} ({})", arg(q), arg(diff), base), kernel::mul(q, diff), Sign::Eq);
+                }
+            }
+            line(indent, "lra.");
+            return;
+        }
+        case Certificate::Kind::Psatz: {
+            if (!cert.refutation) throw std::runtime_error("coq export: psatz without a tree");
+            std::string ng = fresh_name("NG", used);
+            const TermPtr &l = goal.lhs, &r = goal.rhs;
+            switch (goal.rel) {
+            case Rel::Le:
+                line(indent, fmt::format("apply icl_contra_le; intro {}.", ng));
+                c.neg_goal = leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(r), arg(l), ng), kernel::sub(l, r), Sign::Gt);
+                break;
+            case Rel::Lt:
+                line(indent, fmt::format("apply icl_contra_lt; intro {}.", ng));
+                c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(r), arg(l), ng), kernel::sub(l, r), Sign::Ge);
+                break;
+            case Rel::Ge:
+                line(indent, fmt::format("apply icl_contra_ge; intro {}.", ng));
+                c.neg_goal = leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), Sign::Gt);
+                break;
+            case Rel::Gt:
+                line(indent, fmt::format("apply icl_contra_gt; intro {}.", ng));
+                c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), Sign::Ge);
+                break;
+            default:
+                throw std::runtime_error("coq export: psatz certificate for an equality or != goal");
+            }
+            node(c, *cert.refutation);
+            line(indent, "lra.");
+            return;
+        }
+        case Certificate::Kind::SumNonneg:
+        case Certificate::Kind::SumLeSum:
+        case Certificate::Kind::SumCongr: {
+            if (!cert.body) throw std::runtime_error("coq export: sum rule without a body certificate");
+            auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum; };
+            auto is_zero = [](const TermPtr& t) { return t && t->kind == Term::Kind::Number && t->number == 0; };
+            const Term* f = nullptr;
+            const Term* g = nullptr;
+            std::string lemma;
+            Rel body_rel = Rel::Ge;
+            if (cert.kind == Certificate::Kind::SumNonneg) {
+                if (goal.rel == Rel::Ge && is_sum(goal.lhs) && is_zero(goal.rhs)) { f = goal.lhs.get(); lemma = "lsum_nonneg_ge"; }
+                else if (goal.rel == Rel::Le && is_zero(goal.lhs) && is_sum(goal.rhs)) { f = goal.rhs.get(); lemma = "lsum_nonneg"; }
+            } else if (is_sum(goal.lhs) && is_sum(goal.rhs)) {
+                f = goal.lhs.get();
+                g = goal.rhs.get();
+                if (cert.kind == Certificate::Kind::SumCongr && goal.rel == Rel::Eq) { lemma = "lsum_congr"; body_rel = Rel::Eq; }
+                else if (cert.kind == Certificate::Kind::SumLeSum && goal.rel == Rel::Le) { lemma = "lsum_le"; body_rel = Rel::Le; }
+                else if (cert.kind == Certificate::Kind::SumLeSum && goal.rel == Rel::Ge) { lemma = "lsum_ge"; body_rel = Rel::Ge; }
+            }
+            if (lemma.empty()) throw std::runtime_error("coq export: goal does not have the shape of its sum rule");
+            const Term& bound = *f->args.at(0);
+            if (bound.kind != Term::Kind::Var || (g && (g->args.at(0)->kind != Term::Kind::Var || g->args.at(0)->name != bound.name)))
+                throw std::runtime_error("coq export: sums with different bounds");
+            std::string idx_corpus = cert.index.empty() ? std::string("i") : cert.index;
+            std::string idx = fresh_name(idx_corpus, used);
+            std::string hi = fresh_name("H" + idx, used);
+            Printer saved = pr;
+            pr.vars[idx_corpus] = idx;
+            line(indent, fmt::format("apply {}; intros {} {}; cbv beta.", lemma, idx, hi));
+            auto at_i = [&](const Term& sm) { return substitute(sm.args.at(1), {{sm.name, kernel::var(idx_corpus)}}); };
+            Prop body;
+            body.lhs = at_i(*f);
+            body.rel = body_rel;
+            body.rhs = g ? at_i(*g) : kernel::number(0);
+            for (auto& [name, h] : c.hyps) {
+                if (h.forall_index.empty() || h.forall_bound != bound.name) continue;
+                line(indent, fmt::format("specialize ({} {} {}).", h.coq, idx, hi));
+                h.prop.lhs = substitute(h.prop.lhs, {{h.forall_index, kernel::var(idx_corpus)}});
+                h.prop.rhs = substitute(h.prop.rhs, {{h.forall_index, kernel::var(idx_corpus)}});
+                h.forall_index.clear();
+                h.forall_bound.clear();
+            }
+            prove(*cert.body, body, c.hyps, indent);
+            pr = saved;
+            return;
+        }
+        }
+        throw std::runtime_error("coq export: unknown certificate kind");
+    }
+};
+
+}  // namespace
+
+CoqExport export_coq(const frontend::Corpus& corpus) {
+    CoqExport ex;
+    std::ostringstream out;
+    out << kPrelude;
+
+    // ---- definitions: global Coq names, avoiding every variable name of the corpus
+    std::set<std::string> corpus_vars;
+    for (const auto& te : corpus.theorems) {
+        const Statement& s = te.theorem.statement;
+        for (const auto* v : {&s.reals, &s.nats, &s.families}) corpus_vars.insert(v->begin(), v->end());
+    }
+    std::set<std::string> globals = corpus_vars;  // defs must not be shadowed by binders
+    std::map<std::string, std::string> defs;
+    for (const auto& de : corpus.definitions) defs[de.definition.name] = fresh_name(de.definition.name, globals);
+    std::set<std::string> def_names;
+    for (const auto& [k, v] : defs) def_names.insert(v);
+
+    out << "\n(* ---- definitions of the corpus *)\n";
+    for (const auto& de : corpus.definitions) {
+        const auto& d = de.definition;
+        Printer p;
+        p.defs = &defs;
+        std::set<std::string> used = def_names;
+        std::string params;
+        for (const auto& prm : d.params) {
+            p.vars[prm] = fresh_name(prm, used);
+            params += " " + p.vars[prm];
+        }
+        out << "Definition " << defs.at(d.name);
+        if (!params.empty()) out << " (" << params.substr(1) << " : R)";
+        out << " : R := " << p.term(*d.body) << ".\n";
+    }
+
+    // ---- theorems
+    std::set<std::string> theorem_names = def_names;
+    for (const auto& te : corpus.theorems) {
+        const auto& th = te.theorem;
+        const Statement& s = th.statement;
+        if (th.proofs.size() != s.goals.size())
+            throw std::runtime_error(fmt::format("coq export: {} has {} goals and {} proofs", th.id, s.goals.size(), th.proofs.size()));
+        std::string tname = fresh_name(th.name.empty() ? th.id : th.name, theorem_names);
+
+        Printer p;
+        p.defs = &defs;
+        std::set<std::string> used = def_names;
+        std::string binders;
+        auto group = [&](const std::vector<std::string>& names, const char* type) {
+            if (names.empty()) return;
+            binders += " (";
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                p.vars[names[i]] = fresh_name(names[i], used);
+                binders += (i ? " " : "") + p.vars[names[i]];
+            }
+            binders += std::string(" : ") + type + ")";
+        };
+        group(s.reals, "R");
+        group(s.nats, "nat");
+        group(s.families, "nat -> R");
+
+        // hypotheses
+        std::vector<std::string> hyp_text;
+        std::map<std::string, HypInfo> hyps;
+        std::vector<std::string> intro_names;
+        for (const auto& v : s.reals) intro_names.push_back(p.vars.at(v));
+        for (const auto& v : s.nats) intro_names.push_back(p.vars.at(v));
+        for (const auto& v : s.families) intro_names.push_back(p.vars.at(v));
+        // Sum indices and ∀ indices are bound locally: give them names that cannot capture.
+        std::vector<std::string> index_names;
+        std::function<void(const TermPtr&)> collect = [&](const TermPtr& t) {
+            if (!t) return;
+            if (t->kind == Term::Kind::Sum) index_names.push_back(t->name);
+            for (const auto& a : t->args) collect(a);
+        };
+        for (const auto& h : s.hypotheses) {
+            if (!h.forall_index.empty()) index_names.push_back(h.forall_index);
+            collect(h.prop.lhs);
+            collect(h.prop.rhs);
+        }
+        for (const auto& g : s.goals) { collect(g.lhs); collect(g.rhs); }
+        std::set<std::string> index_used = used;  // indices may share names with each other, not with variables
+        for (const auto& ix : index_names)
+            if (!p.vars.count(ix)) p.vars[ix] = fresh_name(ix, index_used);
+        used.insert(index_used.begin(), index_used.end());
+
+        for (const auto& h : s.hypotheses) {
+            std::string coq = fresh_name(h.name.empty() ? "h" : h.name, used);
+            intro_names.push_back(coq);
+            std::string text = p.prop(h.prop);
+            if (!h.forall_index.empty())
+                text = fmt::format("(forall {} : nat, ({} < {})%nat -> {})", p.vars.at(h.forall_index),
+                                   p.vars.at(h.forall_index), p.name(h.forall_bound), text);
+            hyp_text.push_back(text);
+            HypInfo info{Prop{unfold_definitions(h.prop.lhs, s), h.prop.rel, unfold_definitions(h.prop.rhs, s)}, coq,
+                         h.forall_index, h.forall_bound};
+            hyps[h.name] = info;
+        }
+        std::string goal_text;
+        for (std::size_t i = 0; i < s.goals.size(); ++i)
+            goal_text += (i ? " /\\ " : "") + (s.goals.size() > 1 ? "(" + p.prop(s.goals[i]) + ")" : p.prop(s.goals[i]));
+
+        std::ostringstream thm;
+        thm << "\n(* " << th.id << " " << th.name;
+        if (!te.duplicate_of.empty()) thm << " -- duplicate of " << te.duplicate_of << ", not independent evidence";
+        thm << " *)\n";
+        const std::size_t start = static_cast<std::size_t>(out.tellp());
+        const std::size_t begin = start + thm.str().size();
+        thm << "Theorem " << tname << " :";
+        if (!binders.empty()) thm << "\n  forall" << binders << ",";
+        for (const auto& h : hyp_text) thm << "\n  " << h << " ->";
+        thm << "\n  " << goal_text << ".\nProof.\n";
+
+        ProofWriter w(s, p, used);
+        if (!intro_names.empty()) {
+            std::string names;
+            for (const auto& n : intro_names) names += " " + n;
+            w.line(1, "intros" + names + ".");
+        }
+        // unfold definitions (later ones first: they call earlier ones)
+        std::string unfold;
+        for (auto it = corpus.definitions.rbegin(); it != corpus.definitions.rend(); ++it)
+            unfold += (unfold.empty() ? "" : " ") + defs.at(it->definition.name);
+        if (!unfold.empty()) w.line(1, "cbv delta [" + unfold + "] beta in *.");
+        for (std::size_t i = 0; i < s.goals.size(); ++i) {
+            Prop g{unfold_definitions(s.goals[i].lhs, s), s.goals[i].rel, unfold_definitions(s.goals[i].rhs, s)};
+            bool last = i + 1 == s.goals.size();
+            if (s.goals.size() == 1) {
+                w.prove(th.proofs[i], g, hyps, 1);
+                continue;
+            }
+            if (!last) w.line(1, "split.");
+            w.line(1, "{");
+            w.prove(th.proofs[i], g, hyps, 2);
+            w.line(1, "}");
+        }
+        thm << w.out.str() << "Qed.";
+        const std::size_t end = start + thm.str().size();
+        out << thm.str() << "\n";
+        out << "Goal True. idtac \"" << kCoqAssumptionMarker << tname << "\". Abort.\n";
+        out << "Print Assumptions " << tname << ".\n";
+        ex.theorems.push_back({th.id, tname, begin, end});
+    }
+    ex.text = out.str();
+    return ex;
+}
+
+}  // namespace icl::export_

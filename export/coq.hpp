@@ -1,0 +1,47 @@
+// Untrusted exporter: the corpus as one Coq (8.16) file over the standard library's reals.
+// Every theorem is stated over R and proved from the same certificate the kernel checks: each product
+// of a Positivstellensatz tree and each multiple of an equality is built as an explicit fact (a proof
+// term of small lemmas proved in the file's prelude), and the goal is closed by `lra` (micromega),
+// which sees the certificate's polynomial identity as linear over monomials.
+// Finite sums: `lsum d f := fold_right Rplus 0 (map f (seq 0 d))` (standard List functions), with the
+// three sum rules stated and proved by induction in the prelude. Nothing here is trusted: coqc judges.
+#pragma once
+
+#include "frontend/corpus.hpp"
+#include "kernel/kernel.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace icl::export_ {
+
+struct CoqTheoremSpan {
+    std::string id;          // corpus id, e.g. "A1"
+    std::string coq_name;    // the Coq identifier of the theorem
+    std::size_t begin = 0;   // byte offsets of "Theorem … Qed." in the file
+    std::size_t end = 0;
+};
+
+struct CoqExport {
+    std::string text;                    // the whole .v file
+    std::vector<CoqTheoremSpan> theorems;
+    // Every theorem is followed by `Print Assumptions`, preceded by the marker line
+    // `idtac "ICL-ASSUMPTIONS <coq_name>"` so tests can attribute the output.
+};
+
+// Marker printed before each theorem's `Print Assumptions` output.
+inline constexpr const char* kCoqAssumptionMarker = "ICL-ASSUMPTIONS ";
+
+// Throws std::runtime_error on a certificate/statement shape it cannot translate.
+CoqExport export_coq(const frontend::Corpus& corpus);
+
+// ---------------------------------------------------------------- term utilities (shared with smtlib)
+// Replace every call of a statement definition by its body with the parameters substituted
+// (recursively); family values, sums and everything else are kept.
+kernel::TermPtr unfold_definitions(const kernel::TermPtr& t, const kernel::Statement& s);
+// Substitute variables (Var nodes and Apply arguments alike) by terms.
+kernel::TermPtr substitute(const kernel::TermPtr& t,
+                           const std::vector<std::pair<std::string, kernel::TermPtr>>& bindings);
+
+}  // namespace icl::export_

@@ -1,0 +1,220 @@
+// Untrusted SMT-LIB exporter (see smtlib.hpp).
+#include "export/smtlib.hpp"
+
+#include "export/coq.hpp"  // unfold_definitions, substitute
+
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+namespace icl::export_ {
+
+using kernel::Prop;
+using kernel::Rel;
+using kernel::Statement;
+using kernel::Term;
+using kernel::TermPtr;
+
+namespace {
+
+std::string quote(const std::string& name) {
+    std::string out = "|";
+    for (char c : name) {
+        if (c == '|' || c == '\\') throw std::runtime_error("smtlib export: symbol contains | or \\: " + name);
+        out += c;
+    }
+    return out + "|";
+}
+
+std::string smt_number(const kernel::Rational& q) {
+    using boost::multiprecision::denominator;
+    using boost::multiprecision::numerator;
+    kernel::Integer n = numerator(q), d = denominator(q);
+    bool negative = n < 0;
+    if (negative) n = -n;
+    std::string body = d == 1 ? n.str() + ".0" : fmt::format("(/ {}.0 {}.0)", n.str(), d.str());
+    return negative ? "(- " + body + ")" : body;
+}
+
+std::string family_symbol(const std::string& family, unsigned long k) { return quote(fmt::format("{}[{}]", family, k)); }
+
+struct Emitter {
+    const Statement& s;
+    std::map<std::string, unsigned long> nat_values;    // d -> instantiated value
+    std::map<std::string, unsigned long> index_values;  // bound index -> current value
+
+    std::string term(const Term& t) {
+        switch (t.kind) {
+        case Term::Kind::Number: return smt_number(t.number);
+        case Term::Kind::Var:
+            if (nat_values.count(t.name)) return smt_number(kernel::Rational(nat_values.at(t.name)));
+            if (index_values.count(t.name)) return smt_number(kernel::Rational(index_values.at(t.name)));
+            return quote(t.name);
+        case Term::Kind::Neg: return "(- " + term(*t.args.at(0)) + ")";
+        case Term::Kind::Add: return "(+ " + term(*t.args.at(0)) + " " + term(*t.args.at(1)) + ")";
+        case Term::Kind::Sub: return "(- " + term(*t.args.at(0)) + " " + term(*t.args.at(1)) + ")";
+        case Term::Kind::Mul: return "(* " + term(*t.args.at(0)) + " " + term(*t.args.at(1)) + ")";
+        case Term::Kind::Pow: {
+            if (t.exponent == 0) return "1.0";
+            std::string b = term(*t.args.at(0));
+            if (t.exponent == 1) return b;
+            std::string out = "(*";
+            for (unsigned long i = 0; i < t.exponent; ++i) out += " " + b;
+            return out + ")";
+        }
+        case Term::Kind::Apply: {
+            // definitions are unfolded beforehand: this is a family value f(k) at an instantiated index
+            if (t.args.size() != 1 || t.args[0]->kind != Term::Kind::Var || !index_values.count(t.args[0]->name))
+                throw std::runtime_error("smtlib export: cannot translate the application " + t.name);
+            return family_symbol(t.name, index_values.at(t.args[0]->name));
+        }
+        case Term::Kind::Sum: {
+            const Term& bound = *t.args.at(0);
+            if (bound.kind != Term::Kind::Var || !nat_values.count(bound.name))
+                throw std::runtime_error("smtlib export: sum bound is not an instantiated natural");
+            unsigned long n = nat_values.at(bound.name);
+            if (n == 0) return "0.0";
+            std::string out = n == 1 ? "" : "(+";
+            auto saved = index_values;
+            for (unsigned long k = 0; k < n; ++k) {
+                index_values[t.name] = k;
+                out += (n == 1 ? "" : " ") + term(*t.args.at(1));
+            }
+            index_values = saved;
+            return n == 1 ? out : out + ")";
+        }
+        }
+        throw std::runtime_error("smtlib export: unknown term");
+    }
+
+    std::string prop(const Prop& p) {
+        TermPtr l = unfold_definitions(p.lhs, s), r = unfold_definitions(p.rhs, s);
+        std::string a = term(*l), b = term(*r);
+        switch (p.rel) {
+        case Rel::Eq: return "(= " + a + " " + b + ")";
+        case Rel::Le: return "(<= " + a + " " + b + ")";
+        case Rel::Lt: return "(< " + a + " " + b + ")";
+        case Rel::Ge: return "(>= " + a + " " + b + ")";
+        case Rel::Gt: return "(> " + a + " " + b + ")";
+        case Rel::Ne: return "(not (= " + a + " " + b + "))";
+        }
+        throw std::runtime_error("smtlib export: unknown relation");
+    }
+
+    // hypotheses, each ∀ k < d expanded
+    std::vector<std::string> hypotheses() {
+        std::vector<std::string> out;
+        for (const auto& h : s.hypotheses) {
+            if (h.forall_index.empty()) {
+                out.push_back("(assert " + prop(h.prop) + ")  ; " + h.name);
+                continue;
+            }
+            if (!nat_values.count(h.forall_bound))
+                throw std::runtime_error("smtlib export: ∀-bound is not an instantiated natural");
+            unsigned long n = nat_values.at(h.forall_bound);
+            for (unsigned long k = 0; k < n; ++k) {
+                index_values[h.forall_index] = k;
+                out.push_back("(assert " + prop(h.prop) + ")  ; " + fmt::format("{}[{}]", h.name, k));
+            }
+            index_values.erase(h.forall_index);
+        }
+        return out;
+    }
+
+    std::vector<std::string> declarations() {
+        std::vector<std::string> out;
+        for (const auto& v : s.reals) out.push_back("(declare-fun " + quote(v) + " () Real)");
+        for (const auto& f : s.families) {
+            unsigned long n = 0;
+            for (const auto& [name, value] : nat_values) n = std::max(n, value);
+            for (unsigned long k = 0; k < n; ++k) out.push_back("(declare-fun " + family_symbol(f, k) + " () Real)");
+        }
+        return out;
+    }
+};
+
+std::string one_line(std::string s) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    return s;
+}
+
+}  // namespace
+
+std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std::vector<unsigned long>& dims) {
+    std::vector<SmtProblem> out;
+    for (const auto& te : corpus.theorems) {
+        const auto& th = te.theorem;
+        const Statement& s = th.statement;
+        if (s.nats.size() > 1) throw std::runtime_error("smtlib export: " + th.id + " has more than one natural variable");
+        std::vector<long> instances = {-1};
+        if (!s.nats.empty()) {
+            instances.clear();
+            for (auto d : dims) instances.push_back(static_cast<long>(d));
+        }
+        for (long d : instances) {
+            Emitter e{s, {}, {}};
+            if (d >= 0) e.nat_values[s.nats[0]] = static_cast<unsigned long>(d);
+            std::vector<std::string> decls = e.declarations();
+            std::vector<std::string> hyps = e.hypotheses();
+            std::string goal;
+            if (s.goals.size() == 1) goal = e.prop(s.goals[0]);
+            else {
+                goal = "(and";
+                for (const auto& g : s.goals) goal += " " + e.prop(g);
+                goal += ")";
+            }
+            std::string stem = d >= 0 ? fmt::format("{}.d{}", th.id, d) : th.id;
+            for (int valid = 1; valid >= 0; --valid) {
+                SmtProblem p;
+                p.theorem_id = th.id;
+                p.kind = valid ? "valid" : "nonvacuous";
+                p.expected = valid ? "unsat" : "sat";
+                p.dimension = d;
+                p.file_name = stem + "." + p.kind + ".smt2";
+                std::ostringstream t;
+                t << "; generated by `icl-kernel export smtlib` -- " << th.id << " " << th.name << "\n";
+                if (!te.duplicate_of.empty()) t << "; duplicate of " << te.duplicate_of << " (not independent evidence)\n";
+                for (std::size_t i = 0; i < s.goals.size(); ++i)
+                    t << "; goal: " << one_line(i < te.goal_text.size() ? te.goal_text[i] : frontend::to_text(s.goals[i])) << "\n";
+                if (d >= 0) t << "; instance " << s.nats[0] << " = " << d << " (evidence for this d only)\n";
+                t << (valid ? "; hypotheses and the negated goal: expected unsat (the statement is valid)\n"
+                            : "; the hypotheses alone: expected sat (the statement is not vacuous)\n");
+                t << "(set-info :smt-lib-version 2.6)\n(set-logic QF_NRA)\n";
+                t << "(set-info :status " << p.expected << ")\n";
+                for (const auto& x : decls) t << x << "\n";
+                for (const auto& x : hyps) t << x << "\n";
+                if (valid) t << "(assert (not " << goal << "))\n";
+                t << "(check-sat)\n(exit)\n";
+                p.text = t.str();
+                out.push_back(std::move(p));
+            }
+        }
+    }
+    return out;
+}
+
+void write_smtlib(const std::vector<SmtProblem>& problems, const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw std::runtime_error("cannot create " + dir + ": " + ec.message());
+    std::ofstream index(fs::path(dir) / "index.tsv");
+    if (!index) throw std::runtime_error("cannot write " + (fs::path(dir) / "index.tsv").string());
+    index << "file\ttheorem\tkind\texpected\tdimension\n";
+    for (const auto& p : problems) {
+        fs::path path = fs::path(dir) / p.file_name;
+        std::ofstream f(path);
+        f << p.text;
+        if (!f) throw std::runtime_error("cannot write " + path.string());
+        index << p.file_name << "\t" << p.theorem_id << "\t" << p.kind << "\t" << p.expected << "\t"
+              << (p.dimension >= 0 ? std::to_string(p.dimension) : "-") << "\n";
+    }
+    if (!index) throw std::runtime_error("cannot write " + (fs::path(dir) / "index.tsv").string());
+}
+
+}  // namespace icl::export_
