@@ -144,7 +144,6 @@ private:
     };
 
     TermPtr expression() {
-        Nest n(*this, tok_.offset);
         TermPtr t = product();
         while (is_op("+") || is_op("-")) {
             bool plus = is_op("+");

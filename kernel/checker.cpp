@@ -59,6 +59,7 @@ const char* rel_symbol(Rel r) {  // contract: the concrete syntax of r
 
 namespace {
 
+// contract: never returns; the message names the rule that failed
 [[noreturn]] void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {  // contract: x ∈ v
@@ -69,6 +70,7 @@ const Definition* find_definition(const Statement& s, const std::string& n) {  /
         if (d.name == n) return &d;
     return nullptr;
 }
+// contract: the ring variable standing for f(index); never a real variable name (those have no "(")
 std::string family_atom(const std::string& f, const std::string& index) { return f + "(" + index + ")"; }
 
 // ---------------------------------------------------------------- normalisation
@@ -82,6 +84,7 @@ struct Scope {
     Ring ring;
     Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd)
         : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)) {}
+    // contract: the real variables, then f(index) for every family when an index is active
     static std::vector<std::string> ring_names(const Statement& s, const std::string& index) {
         std::vector<std::string> names = s.reals;
         if (!index.empty())
@@ -172,6 +175,7 @@ Poly side_poly(const Side& s, const Scope& sc) {  // contract: normal form of th
 
 // ---------------------------------------------------------------- the Positivstellensatz rules
 enum class Sign { Zero, Nonneg, Pos };  // p = 0, p ≥ 0, p > 0
+// contract: the text of a sign, for messages only
 const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonneg ? ">= 0" : "> 0"; }
 
 // A fact "p sign" that holds at every real point satisfying the hypotheses in scope (and, for
