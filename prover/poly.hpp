@@ -13,6 +13,7 @@
 namespace icl::prover {
 
 using Rational = kernel::Rational;
+using Integer = kernel::Integer;
 
 // Atoms are numbered per problem; names are "x" for a real variable and "f(i)" for a family value.
 struct AtomTable {

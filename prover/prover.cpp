@@ -39,6 +39,20 @@ std::string fresh_index(const kernel::Statement& s) {
 
 bool is_zero_number(const Term& t) { return t.kind == Term::Kind::Number && t.number == 0; }
 
+// q^k for every q^(2k) in a term (a square the statement itself writes down).
+void collect_square_hints(const Term& t, const kernel::Statement& s, AtomTable& atoms,
+                          const std::map<std::string, std::string>& im, std::vector<Poly>& out) {
+    if (t.kind == Term::Kind::Pow && t.exponent >= 2 && t.exponent % 2 == 0) {
+        try {
+            out.push_back(to_poly(*t.args.at(0), s, atoms, im).pow(t.exponent / 2));
+        } catch (const std::exception&) {
+        }
+    }
+    if (t.kind == Term::Kind::Sum) return;
+    for (auto& a : t.args)
+        if (a) collect_square_hints(*a, s, atoms, im, out);
+}
+
 // The problem a goal's certificate must solve: directly, or the body under a finite-sum rule.
 struct GoalSetup {
     Problem problem;
@@ -59,12 +73,16 @@ GoalSetup setup_goal(const kernel::Statement& s, const Prop& goal) {
                 try {
                     Poly d = to_poly(*h.prop.lhs, s, p.atoms) - to_poly(*h.prop.rhs, s, p.atoms);
                     p.hyps.push_back({h.name, h.prop.rel, d});
+                    collect_square_hints(*h.prop.lhs, s, p.atoms, {}, p.square_hints);
+                    collect_square_hints(*h.prop.rhs, s, p.atoms, {}, p.square_hints);
                 } catch (const std::exception&) {
                     // outside the polynomial fragment: not usable by this search
                 }
             }
             p.goal_rel = goal.rel;
             p.goal_diff = to_poly(*goal.lhs, s, p.atoms) - to_poly(*goal.rhs, s, p.atoms);
+            collect_square_hints(*goal.lhs, s, p.atoms, {}, p.square_hints);
+            collect_square_hints(*goal.rhs, s, p.atoms, {}, p.square_hints);
             return g;
         }
         // finite sums: the body goal with the ∀-hypotheses of the same bound instantiated at a fresh index
@@ -82,14 +100,18 @@ GoalSetup setup_goal(const kernel::Statement& s, const Prop& goal) {
             else throw std::runtime_error("no finite-sum rule for this relation");
             lhs = to_poly(*goal.lhs->args.at(1), s, p.atoms, {{goal.lhs->name, g.index}});
             rhs = to_poly(*goal.rhs->args.at(1), s, p.atoms, {{goal.rhs->name, g.index}});
+            collect_square_hints(*goal.lhs->args.at(1), s, p.atoms, {{goal.lhs->name, g.index}}, p.square_hints);
+            collect_square_hints(*goal.rhs->args.at(1), s, p.atoms, {{goal.rhs->name, g.index}}, p.square_hints);
         } else if (lsum && is_zero_number(*goal.rhs) && goal.rel == Rel::Ge) {
             g.sum_kind = Certificate::Kind::SumNonneg;
             bound = goal.lhs->args.at(0)->name;
             lhs = to_poly(*goal.lhs->args.at(1), s, p.atoms, {{goal.lhs->name, g.index}});
+            collect_square_hints(*goal.lhs->args.at(1), s, p.atoms, {{goal.lhs->name, g.index}}, p.square_hints);
         } else if (rsum && is_zero_number(*goal.lhs) && goal.rel == Rel::Le) {
             g.sum_kind = Certificate::Kind::SumNonneg;
             bound = goal.rhs->args.at(0)->name;
             rhs = to_poly(*goal.rhs->args.at(1), s, p.atoms, {{goal.rhs->name, g.index}});
+            collect_square_hints(*goal.rhs->args.at(1), s, p.atoms, {{goal.rhs->name, g.index}}, p.square_hints);
         } else {
             throw std::runtime_error("sum goal of a shape no finite-sum rule covers");
         }
@@ -99,6 +121,8 @@ GoalSetup setup_goal(const kernel::Statement& s, const Prop& goal) {
                 std::map<std::string, std::string> im{{h.forall_index, g.index}};
                 Poly d = to_poly(*h.prop.lhs, s, p.atoms, im) - to_poly(*h.prop.rhs, s, p.atoms, im);
                 p.hyps.push_back({h.name, h.prop.rel, d});
+                collect_square_hints(*h.prop.lhs, s, p.atoms, im, p.square_hints);
+                collect_square_hints(*h.prop.rhs, s, p.atoms, im, p.square_hints);
             } catch (const std::exception&) {
             }
         }

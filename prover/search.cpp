@@ -4,6 +4,8 @@
 #include "prover/linalg.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <memory>
@@ -378,7 +380,10 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         std::vector<const Poly*> ps;
         for (std::size_t i = 0; i < n_base; ++i) ps.push_back(&items[i].red);
         for (auto& r : red.remaining()) ps.push_back(&r.red);
+        for (auto& h : p.square_hints) add_square(red.reduce(h));
         for (unsigned a : active_atoms(ps)) add_square(Poly::atom(a));
+        for (std::size_t i = 0; i < n_base; ++i)
+            if (items[i].kind != Item::Kind::NonzeroSq) add_square(items[i].red);
         for (std::size_t i = 0; i < n_base; ++i)
             for (std::size_t j = i + 1; j < n_base; ++j) {
                 if (items[i].kind == Item::Kind::NonzeroSq || items[j].kind == Item::Kind::NonzeroSq) continue;
@@ -481,7 +486,13 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
             if (prods[k].strict) cols[k].entries.emplace_back(norm_row, 1);
         std::vector<Rational> b(norm_row + 1);
         b[norm_row] = 1;
+        auto t0 = Clock::now();
         LpResult lp = solve_feasibility(norm_row + 1, b, cols, deadline);
+        if (std::getenv("ICL_PROVE_DEBUG"))
+            std::fprintf(stderr, "  stage %u: %zu rows, %zu columns (%zu products), %lu pivots, %.1f ms, %s\n", stage_no,
+                         ri.rows.size() + 1, cols.size(), prods.size(), lp.pivots,
+                         std::chrono::duration<double, std::milli>(Clock::now() - t0).count(),
+                         lp.status == LpStatus::Feasible ? "feasible" : lp.status == LpStatus::Infeasible ? "infeasible" : "timeout");
         if (lp.status == LpStatus::Timeout) {
             res.timed_out = true;
             res.why = "not found within budget (LP at stage " + std::to_string(stage_no) + ")";

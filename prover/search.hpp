@@ -27,6 +27,7 @@ struct Problem {
     std::vector<PHyp> hyps;
     kernel::Rel goal_rel = kernel::Rel::Eq;
     Poly goal_diff;
+    std::vector<Poly> square_hints;  // q for every q^(2k) written in the goal or a hypothesis (as q^k)
 };
 
 // Equalities used as substitutions x := f (x occurring linearly with a constant coefficient), with the
