@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End-to-end tests of the icl-kernel driver: exit codes, the closing line, --only, --json, and the
+# built-in corpus from another directory and from an installed, moved copy of the binary.
+# Usage: cli_tests.sh BINARY SOURCE_DIR BUILD_DIR
+set -u
+bin=$1 src=$2 build=$3
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAILED: $*"; }
+expect_rc() {  # expect_rc WANT DESCRIPTION -- command...
+  local want=$1 what=$2; shift 3
+  "$@" >/tmp/icl_cli_out.$$ 2>&1; local rc=$?
+  if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want"; sed 's/^/    /' /tmp/icl_cli_out.$$ | tail -5; fi
+}
+closing_line_ok() {  # the exact closing line with D = D
+  grep -Eq '^81 theorem statements, 0 axioms, 0 sorry; ([0-9]+) declarations, \1 OK$' "$1"
+}
+
+# built-in corpus from an unrelated working directory
+(cd / && "$bin" check >/tmp/icl_cli_all.$$ 2>&1); rc=$?
+[ "$rc" = 0 ] && ok || bad "check (built-in, from /) exit $rc"
+closing_line_ok /tmp/icl_cli_all.$$ && ok || { bad "closing line"; tail -3 /tmp/icl_cli_all.$$; }
+[ "$(grep -c '^OK ' /tmp/icl_cli_all.$$)" = 81 ] && ok || bad "81 OK lines"
+grep -q '81 theorem statements (80 independent)' /tmp/icl_cli_all.$$ && ok || bad "80 independent in summary"
+grep -q 'S5 universality_breakdown duplicates S2' /tmp/icl_cli_all.$$ && ok || bad "S5 duplicate note"
+
+# installed and moved copy
+inst=$(mktemp -d)
+if cmake --install "$build" --prefix "$inst/prefix" >/dev/null 2>&1; then
+  mv "$inst/prefix/bin/icl-kernel" "$inst/moved-icl-kernel"
+  (cd "$inst" && ./moved-icl-kernel check >"$inst/out" 2>&1); rc=$?
+  [ "$rc" = 0 ] && closing_line_ok "$inst/out" && ok || bad "installed+moved binary: exit $rc"
+else
+  bad "cmake --install failed"
+fi
+rm -rf "$inst"
+
+# --only and --json
+expect_rc 0 "--only B3,M3" -- "$bin" check --only B3,M3
+"$bin" check --only B3,MN2 --json >/tmp/icl_cli_json.$$ 2>&1
+python3 - /tmp/icl_cli_json.$$ <<'PY' && ok || bad "--json content"
+import json, sys
+j = json.load(open(sys.argv[1]))
+ids = [t["id"] for t in j["theorems"]]
+assert ids == ["B3", "MN2"], ids
+assert all(t["verdict"] == "verified" for t in j["theorems"])
+s = j["summary"]
+assert s["statements"] == 2 and s["axioms"] == 0 and s["sorry"] == 0 and s["verified"] is True, s
+PY
+"$bin" check --json >/tmp/icl_cli_json.$$ 2>&1
+python3 - /tmp/icl_cli_json.$$ <<'PY' && ok || bad "--json full corpus"
+import json, sys
+j = json.load(open(sys.argv[1]))
+s = j["summary"]
+assert s["statements"] == 81 and s["independent"] == 80 and s["ok"] == s["declarations"], s
+assert [t for t in j["theorems"] if t["id"] == "S5"][0]["duplicate_of"] == "S2"
+PY
+
+# exit codes: 1 for a failed check, 2 for bad input / usage
+expect_rc 1 "one false certificate" -- "$bin" check "$src/tests/data/one_false.xml"
+expect_rc 1 "witness violates a hypothesis" -- "$bin" check "$src/tests/data/vacuous.xml"
+expect_rc 2 "unknown --only id" -- "$bin" check --only NOPE
+expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml
+expect_rc 2 "no subcommand" -- "$bin"
+expect_rc 2 "unknown option" -- "$bin" check --frobnicate
+expect_rc 0 "--help" -- "$bin" --help
+expect_rc 0 "--version" -- "$bin" --version
+
+# catalogue is deterministic
+a=$("$bin" catalogue | sha256sum); b=$("$bin" catalogue | sha256sum)
+[ "$a" = "$b" ] && ok || bad "catalogue not deterministic"
+
+rm -f /tmp/icl_cli_*.$$
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
