@@ -125,8 +125,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             const auto& e = *o.entry;
             std::string note = e.duplicate_of.empty() ? "" : fmt::format("  (duplicate of {}, not independent)", e.duplicate_of);
             if (o.ok)
-                fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms{}\n", e.theorem.id, e.theorem.name,
-                           certificate_kinds(e.theorem), o.ms, note);
+                fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms  witness {{{}}}{}\n", e.theorem.id, e.theorem.name,
+                           certificate_kinds(e.theorem), o.ms, e.witness_text, note);
             else
                 fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.where.file, e.where.line, o.message);
