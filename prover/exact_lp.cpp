@@ -127,6 +127,11 @@ LpResult solve_feasibility(unsigned m, const std::vector<Rational>& b_in, const 
     return exact_simplex(m, b_in, cols, deadline);
 }
 
+LpResult solve_feasibility_exact(unsigned m, const std::vector<Rational>& b, const std::vector<SparseColumn>& cols,
+                                 std::chrono::steady_clock::time_point deadline) {
+    return exact_simplex(m, b, cols, deadline);
+}
+
 namespace {
 LpResult exact_simplex(unsigned m, const std::vector<Rational>& b_in, const std::vector<SparseColumn>& cols,
                            std::chrono::steady_clock::time_point deadline) {
@@ -191,7 +196,7 @@ LpResult exact_simplex(unsigned m, const std::vector<Rational>& b_in, const std:
         }
         if (r == m) break;  // unbounded direction cannot happen in phase 1 (objective bounded below)
         if (best == 0) {
-            if (++degenerate_run > 50) bland = true;
+            if (++degenerate_run > 400) bland = true;
         } else {
             degenerate_run = 0;
         }

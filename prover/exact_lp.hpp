@@ -27,4 +27,8 @@ struct LpResult {
 LpResult solve_feasibility(unsigned rows, const std::vector<Rational>& b, const std::vector<SparseColumn>& columns,
                            std::chrono::steady_clock::time_point deadline);
 
+// The same problem by the built-in exact simplex only (no GLPK), e.g. for testing the fallback.
+LpResult solve_feasibility_exact(unsigned rows, const std::vector<Rational>& b, const std::vector<SparseColumn>& columns,
+                                 std::chrono::steady_clock::time_point deadline);
+
 }  // namespace icl::prover

@@ -120,10 +120,25 @@ std::string mono_text(const Mono& m, const AtomTable& atoms) {
     }
     return s;
 }
-// Highest degree first, then the map order: a stable, readable order.
+// Graded lexicographic, highest first (atoms in table order): x^2 + x*y + y^2 + x + 1.
+bool glex_greater(const Mono& x, const Mono& y) {
+    unsigned dx = mono_degree(x), dy = mono_degree(y);
+    if (dx != dy) return dx > dy;
+    std::size_t i = 0;
+    for (; i < x.size() && i < y.size(); ++i) {
+        if (x[i].first != y[i].first) return x[i].first < y[i].first;  // x has the earlier atom
+        if (x[i].second != y[i].second) return x[i].second > y[i].second;
+    }
+    return i < x.size() && i == y.size();
+}
 std::vector<std::pair<Mono, Rational>> ordered(const std::map<Mono, Rational>& t) {
     std::vector<std::pair<Mono, Rational>> v(t.begin(), t.end());
-    std::stable_sort(v.begin(), v.end(), [](auto& x, auto& y) { return mono_degree(x.first) > mono_degree(y.first); });
+    std::stable_sort(v.begin(), v.end(), [](auto& x, auto& y) { return glex_greater(x.first, y.first); });
+    // lead with a positive term when there is one: v - u rather than -u + v
+    if (!v.empty() && v.front().second < 0) {
+        auto pos = std::find_if(v.begin(), v.end(), [](auto& x) { return x.second > 0; });
+        if (pos != v.end()) std::rotate(v.begin(), pos, pos + 1);
+    }
     return v;
 }
 TermPtr mk_number(const Rational& q) {
@@ -174,13 +189,12 @@ TermPtr Poly::to_term(const AtomTable& atoms) const {
     TermPtr acc;
     for (auto& [m, c] : ordered(t_)) {
         Rational a = c < 0 ? Rational(-c) : c;
-        TermPtr mono;
+        TermPtr term = (a == 1 && !m.empty()) ? nullptr : mk_number(a);  // left-nested: 2*x*y
         for (auto& [at, e] : m) {
             TermPtr f = atoms.terms.at(at);
             if (e > 1) f = mk_pow(f, e);
-            mono = mono ? mk2(Term::Kind::Mul, mono, f) : f;
+            term = term ? mk2(Term::Kind::Mul, term, f) : f;
         }
-        TermPtr term = !mono ? mk_number(a) : (a == 1 ? mono : mk2(Term::Kind::Mul, mk_number(a), mono));
         if (!acc) acc = c < 0 ? mk_neg(term) : term;
         else acc = mk2(c < 0 ? Term::Kind::Sub : Term::Kind::Add, acc, term);
     }

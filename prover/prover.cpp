@@ -66,6 +66,13 @@ GoalSetup setup_goal(const kernel::Statement& s, const Prop& goal) {
     GoalSetup g;
     Problem& p = g.problem;
     const bool lsum = goal.lhs->kind == Term::Kind::Sum, rsum = goal.rhs->kind == Term::Kind::Sum;
+    // atoms in declaration order, so that printed polynomials follow the statement
+    for (auto& r : s.reals) {
+        auto v = std::make_shared<Term>();
+        v->kind = Term::Kind::Var;
+        v->name = r;
+        p.atoms.intern(r, v);
+    }
     try {
         if (!lsum && !rsum) {
             for (auto& h : s.hypotheses) {
@@ -255,6 +262,11 @@ std::string term_text_p(const Term& t, int& level) {
     case Term::Kind::Neg: {
         std::string a = term_text_p(*t.args[0], l1);
         level = 2;
+        // -(x*y) is written -x*y: the same polynomial, as the parser reads it (-x)*y
+        if (t.args[0]->kind == Term::Kind::Mul && l1 == 1) {
+            level = 1;
+            return "-" + a;
+        }
         return "-" + wrap(a, l1, 2);
     }
     case Term::Kind::Add:
@@ -378,6 +390,13 @@ std::string certificate_xml(const Certificate& c, const std::string& indent) {
     switch (c.kind) {
     case Certificate::Kind::Ring: return "<ring/>";
     case Certificate::Kind::LinearCombination: {
+        if (c.combination.size() == 1) {
+            auto& t = c.combination[0];
+            std::string one = "<linear_combination><term hyp=\"" + attr(t.hyp) + "\"" +
+                              (t.coeff ? " coeff=\"" + attr(term_text(*t.coeff)) + "\"" : std::string()) +
+                              "/></linear_combination>";
+            if (one.size() + indent.size() <= 100) return one;
+        }
         std::string s = "<linear_combination>";
         for (auto& t : c.combination) {
             s += "\n" + indent + "  <term hyp=\"" + attr(t.hyp) + "\"";
@@ -390,7 +409,12 @@ std::string certificate_xml(const Certificate& c, const std::string& indent) {
         if (!c.refutation) return "<psatz/>";
         std::string in = node_inline(*c.refutation);
         bool multi_add = c.refutation->kind == PsatzNode::Kind::Add && c.refutation->children.size() > 1;
-        if (!multi_add && in.size() + indent.size() <= 90) return "<psatz>" + in + "</psatz>";
+        if ((!multi_add && in.size() + indent.size() <= 90) || in.size() <= 50) return "<psatz>" + in + "</psatz>";
+        if (multi_add) {  // the corpus layout: <psatz><add> ... </add></psatz>
+            std::string s = "<psatz><add>";
+            for (auto& ch : c.refutation->children) s += "\n" + indent + "  " + node_pretty(*ch, indent + "  ");
+            return s + "\n" + indent + "</add></psatz>";
+        }
         return "<psatz>\n" + indent + "  " + node_pretty(*c.refutation, indent + "  ") + "\n" + indent + "</psatz>";
     }
     case Certificate::Kind::SumNonneg:

@@ -187,6 +187,51 @@ struct RowIndex {
 
 // ============================================================ equality goals
 
+namespace {
+
+// G = Σ q_l E_l over the equalities with use[l], deg(q_l E_l) <= maxdeg; nullopt when there is no such
+// combination or the system would be too large.
+std::optional<std::vector<Poly>> direct_combination(const Poly& G, const std::vector<Poly>& E,
+                                                    const std::vector<bool>& use, const std::vector<unsigned>& atoms,
+                                                    unsigned maxdeg) {
+    RowIndex ri;
+    std::vector<SparseColumn> cols;
+    std::vector<std::pair<std::size_t, Mono>> meaning;
+    for (std::size_t l = 0; l < E.size(); ++l) {
+        if (!use[l] || E[l].degree() > maxdeg) continue;
+        for (auto& m : monomials_up_to(atoms, maxdeg - E[l].degree())) {
+            cols.push_back(ri.column(Poly::monomial(m) * E[l]));
+            meaning.emplace_back(l, m);
+            if (cols.size() > 3000) return std::nullopt;
+        }
+    }
+    for (auto& [m, v] : G.terms()) ri.row(m);
+    std::vector<Rational> b(ri.rows.size());
+    for (auto& [m, v] : G.terms()) b[ri.rows.at(m)] = v;
+    auto x = solve_linear(static_cast<unsigned>(ri.rows.size()), b, cols);
+    if (!x) return std::nullopt;
+    std::vector<Poly> q(E.size());
+    for (std::size_t k = 0; k < cols.size(); ++k)
+        if ((*x)[k] != 0) q[meaning[k].first] = q[meaning[k].first] + Poly::monomial(meaning[k].second, (*x)[k]);
+    return q;
+}
+
+Certificate combination_certificate(const std::vector<Poly>& q, const std::vector<std::string>& names,
+                                    const AtomTable& atoms) {
+    Certificate c;
+    c.kind = Certificate::Kind::LinearCombination;
+    for (std::size_t l = 0; l < q.size(); ++l) {
+        if (q[l].is_zero()) continue;
+        kernel::LinearTerm t;
+        t.hyp = names[l];
+        if (!(q[l] == Poly::constant(1))) t.coeff = q[l].to_term(atoms);
+        c.combination.push_back(t);
+    }
+    return c;
+}
+
+}  // namespace
+
 SearchResult search_equality(const Problem& p, Clock::time_point deadline) {
     SearchResult res;
     if (p.goal_diff.is_zero()) {
@@ -196,6 +241,44 @@ SearchResult search_equality(const Problem& p, Clock::time_point deadline) {
         res.method = "ring";
         return res;
     }
+    // 1. the equality hypotheses as they are, with the fewest hypotheses that still suffice
+    {
+        std::vector<Poly> E;
+        std::vector<std::string> names;
+        std::vector<const Poly*> ps{&p.goal_diff};
+        for (auto& h : p.hyps)
+            if (h.rel == Rel::Eq) {
+                E.push_back(h.diff);
+                names.push_back(h.name);
+            }
+        for (auto& e : E) ps.push_back(&e);
+        auto atoms = active_atoms(ps);
+        std::vector<bool> use(E.size(), true);
+        unsigned base = p.goal_diff.degree();
+        for (auto& e : E) base = std::max(base, e.degree());
+        for (unsigned extra = 0; extra <= 1 && !E.empty(); ++extra) {
+            if (Clock::now() > deadline) break;
+            auto q = direct_combination(p.goal_diff, E, use, atoms, base + extra);
+            if (!q) continue;
+            for (std::size_t l = 0; l < E.size(); ++l) {
+                if ((*q)[l].is_zero()) {
+                    use[l] = false;
+                    continue;
+                }
+                use[l] = false;
+                auto q2 = direct_combination(p.goal_diff, E, use, atoms, base + extra);
+                if (q2) q = q2;
+                else use[l] = true;
+            }
+            Poly check = p.goal_diff;
+            for (std::size_t l = 0; l < E.size(); ++l) check = check - (*q)[l] * E[l];
+            if (!check.is_zero()) break;  // cannot happen; fall through to the substitution route
+            res.cert = combination_certificate(*q, names, p.atoms);
+            res.method = "linear_combination (" + std::to_string(res.cert->combination.size()) + " terms)";
+            return res;
+        }
+    }
+    // 2. substitution x := f for linear equalities, then multipliers for the rest
     Reducer red(p);
     const auto& eqs = red.equalities();
     if (eqs.empty()) {
@@ -499,6 +582,51 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
             return res;
         }
         if (lp.status == LpStatus::Infeasible) continue;
+        // ---- smaller certificate: drop products while the LP restricted to the rest stays feasible
+        {
+            std::vector<std::size_t> support;
+            for (std::size_t k = 0; k < prods.size(); ++k)
+                if (lp.x[k] != 0) support.push_back(k);
+            std::vector<std::size_t> order = support;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return prods[a].factors.size() > prods[b].factors.size();
+            });
+            for (std::size_t drop : order) {
+                if (Clock::now() > deadline) break;
+                if (std::find(support.begin(), support.end(), drop) == support.end()) continue;
+                std::vector<std::size_t> keep;
+                for (std::size_t k : support)
+                    if (k != drop) keep.push_back(k);
+                std::vector<SparseColumn> sub;
+                for (std::size_t k : keep) sub.push_back(cols[k]);
+                for (std::size_t k = prods.size(); k < cols.size(); ++k) sub.push_back(cols[k]);
+                LpResult r2 = solve_feasibility(norm_row + 1, b, sub, deadline);
+                if (r2.status != LpStatus::Feasible) continue;
+                std::vector<Rational> x(cols.size());
+                for (std::size_t i = 0; i < keep.size(); ++i) x[keep[i]] = r2.x[i];
+                for (std::size_t k = prods.size(); k < cols.size(); ++k) x[k] = r2.x[keep.size() + (k - prods.size())];
+                lp.x = std::move(x);
+                support.clear();
+                for (std::size_t k = 0; k < prods.size(); ++k)
+                    if (lp.x[k] != 0) support.push_back(k);
+            }
+            // positive rescaling keeps a refutation valid: make the plain negated goal's coefficient 1 when it
+            // occurs, else make the coefficients integers
+            Rational scale = 1;
+            bool neg_alone = false;
+            for (std::size_t k : support)
+                if (prods[k].factors.size() == 1 && items[prods[k].factors[0]].kind == Item::Kind::NegGoal) {
+                    scale = Rational(1) / lp.x[k];
+                    neg_alone = true;
+                }
+            if (!neg_alone) {
+                Integer l = 1;
+                for (std::size_t k : support) l = boost::multiprecision::lcm(l, Integer(boost::multiprecision::denominator(lp.x[k])));
+                scale = Rational(l);
+            }
+            if (scale != 1)
+                for (auto& v : lp.x) v *= scale;
+        }
         // ---- build the certificate from the exact solution
         const auto& eqs = red.equalities();
         std::vector<Poly> M(eqs.size());
@@ -576,6 +704,9 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
             res.why = "internal: certificate does not cancel";
             return res;
         }
+        // the plain negated goal first, as a reader expects
+        std::stable_partition(children.begin(), children.end(),
+                              [](const PsatzPtr& c) { return c->kind == PsatzNode::Kind::NegGoal; });
         PsatzNode root;
         root.kind = PsatzNode::Kind::Add;
         root.children = std::move(children);
