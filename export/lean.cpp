@@ -1,0 +1,928 @@
+// Lean 4 / Mathlib exporter. See export/lean.hpp and docs/lean-export.md.
+#include "export/lean.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+namespace icl::leanexp {
+
+using kernel::Rational;
+using kernel::Rel;
+using kernel::Term;
+using kernel::TermPtr;
+
+namespace {
+
+// ---------------------------------------------------------------- term construction (local, no kernel code)
+TermPtr mk_number(const Rational& q) {
+    auto t = std::make_shared<Term>();
+    t->kind = Term::Kind::Number;
+    t->number = q;
+    return t;
+}
+TermPtr mk_var(const std::string& n) {
+    auto t = std::make_shared<Term>();
+    t->kind = Term::Kind::Var;
+    t->name = n;
+    return t;
+}
+TermPtr mk_bin(Term::Kind k, TermPtr a, TermPtr b) {
+    auto t = std::make_shared<Term>();
+    t->kind = k;
+    t->args = {std::move(a), std::move(b)};
+    return t;
+}
+TermPtr mk_sub(TermPtr a, TermPtr b) { return mk_bin(Term::Kind::Sub, std::move(a), std::move(b)); }
+TermPtr mk_add(TermPtr a, TermPtr b) { return mk_bin(Term::Kind::Add, std::move(a), std::move(b)); }
+TermPtr mk_mul(TermPtr a, TermPtr b) { return mk_bin(Term::Kind::Mul, std::move(a), std::move(b)); }
+TermPtr mk_pow(TermPtr a, unsigned long e) {
+    auto t = std::make_shared<Term>();
+    t->kind = Term::Kind::Pow;
+    t->args = {std::move(a)};
+    t->exponent = e;
+    return t;
+}
+
+bool is_number(const Term& t, const Rational& q) { return t.kind == Term::Kind::Number && t.number == q; }
+
+TermPtr substitute(const TermPtr& t, const std::map<std::string, TermPtr>& sub) {
+    if (!t) return t;
+    switch (t->kind) {
+    case Term::Kind::Number:
+        return t;
+    case Term::Kind::Var: {
+        auto it = sub.find(t->name);
+        return it == sub.end() ? t : it->second;
+    }
+    case Term::Kind::Sum: {
+        std::map<std::string, TermPtr> inner = sub;
+        inner.erase(t->name);
+        auto n = std::make_shared<Term>(*t);
+        n->args = {t->args.at(0), substitute(t->args.at(1), inner)};
+        return n;
+    }
+    default: {
+        auto n = std::make_shared<Term>(*t);
+        for (auto& a : n->args) a = substitute(a, sub);
+        return n;
+    }
+    }
+}
+
+TermPtr unfold_rec(const TermPtr& t, const kernel::Statement& s, int depth) {
+    if (!t) throw ExportError("null term");
+    if (depth > 2000) throw ExportError("definition unfolding too deep (cycle?)");
+    switch (t->kind) {
+    case Term::Kind::Number:
+    case Term::Kind::Var:
+        return t;
+    case Term::Kind::Apply: {
+        std::vector<TermPtr> args;
+        for (const auto& a : t->args) args.push_back(unfold_rec(a, s, depth + 1));
+        for (const auto& d : s.definitions) {
+            if (d.name != t->name) continue;
+            if (d.params.size() != args.size())
+                throw ExportError("definition " + d.name + " called with " + std::to_string(args.size()) +
+                                  " arguments, expects " + std::to_string(d.params.size()));
+            std::map<std::string, TermPtr> sub;
+            for (std::size_t i = 0; i < args.size(); ++i) sub[d.params[i]] = args[i];
+            return unfold_rec(substitute(d.body, sub), s, depth + 1);
+        }
+        if (std::find(s.families.begin(), s.families.end(), t->name) == s.families.end())
+            throw ExportError("unknown function " + t->name);
+        auto n = std::make_shared<Term>(*t);
+        n->args = std::move(args);
+        return n;
+    }
+    case Term::Kind::Sum: {
+        auto n = std::make_shared<Term>(*t);
+        n->args = {t->args.at(0), unfold_rec(t->args.at(1), s, depth + 1)};
+        return n;
+    }
+    default: {
+        auto n = std::make_shared<Term>(*t);
+        for (auto& a : n->args) a = unfold_rec(a, s, depth + 1);
+        return n;
+    }
+    }
+}
+
+const char* lean_rel(Rel r) {
+    switch (r) {
+    case Rel::Eq: return "=";
+    case Rel::Le: return "≤";
+    case Rel::Lt: return "<";
+    case Rel::Ge: return "≥";
+    case Rel::Gt: return ">";
+    case Rel::Ne: return "≠";
+    }
+    return "?";
+}
+
+const std::set<std::string>& lean_keywords() {
+    static const std::set<std::string> k = {
+        "at", "by", "do", "fun", "have", "show", "from", "if", "then", "else", "in", "let", "match",
+        "with", "end", "open", "namespace", "section", "theorem", "lemma", "def", "example", "where",
+        "forall", "exists", "Type", "Prop", "Sort", "calc", "suffices", "obtain", "this", "sorry",
+        "admit", "import", "variable", "universe", "instance", "class", "structure", "inductive",
+        "deriving", "mutual", "private", "protected", "noncomputable", "partial", "unsafe", "macro",
+        "syntax", "set_option", "attribute", "local", "scoped", "axiom", "abbrev", "opaque", "return",
+        "for", "unless", "try", "catch", "finally", "mut", "break", "continue", "nomatch", "nofun",
+        "omit", "include", "export", "renaming", "hiding", "notation", "infix", "infixl", "infixr",
+        "prefix", "postfix", "elab", "using", "generalizing", "termination_by", "decreasing_by", "λ",
+        "fun", "assume", "show", "extends", "universe", "native_decide", "decide"};
+    return k;
+}
+
+bool plain_ident(const std::string& s) {
+    if (s.empty()) return false;
+    auto c0 = static_cast<unsigned char>(s[0]);
+    if (!(std::isalpha(c0) || c0 == '_')) return false;
+    for (unsigned char c : s)
+        if (!(std::isalnum(c) || c == '_' || c == '\'')) return false;
+    return s != "_";
+}
+
+std::string collapse_ws(const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// Text safe inside a Lean block comment (comments nest in Lean).
+std::string comment_safe(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        out += s[i];
+        if ((s[i] == '/' && i + 1 < s.size() && s[i + 1] == '-') ||
+            (s[i] == '-' && i + 1 < s.size() && s[i + 1] == '/'))
+            out += ' ';
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- proof generation
+struct HypInfo {
+    kernel::Prop prop;  // definitions unfolded; index already substituted when instantiated
+    bool forall = false;
+    std::string index, bound;
+};
+
+struct Ctx {
+    const kernel::Statement* st = nullptr;
+    std::map<std::string, HypInfo> hyps;
+    std::set<std::string> taken;
+    std::string index;  // sum-body index ("" outside sums)
+    LeanFile* stats = nullptr;
+
+    std::string fresh(const std::string& base) {
+        std::string n = base;
+        for (int i = 1; taken.count(n); ++i) n = base + "_" + std::to_string(i);
+        taken.insert(n);
+        return n;
+    }
+};
+
+struct Out {
+    std::vector<std::string> lines;
+    void add(int indent, const std::string& s) { lines.push_back(std::string(indent, ' ') + s); }
+};
+
+// An atom `proof : 0 ≤ poly` / `0 < poly` / (for equalities) `l = r`.
+struct Factor {
+    enum class Sign { Zero, Nonneg, Pos } sign = Sign::Nonneg;
+    TermPtr poly;       // the right side of the proof's type (0 ≤ poly), or l - r for an equality
+    std::string proof;  // Lean proof term (empty for the negated goal in direct mode)
+    bool atomic = true; // proof is a single identifier (no parentheses needed as an argument)
+    bool neg_goal = false;
+    std::string eq_hyp;  // equality hypothesis name (Sign::Zero)
+};
+
+// `name : lhs ≤ rhs` (or <) as an atom of type `0 ≤ rhs - lhs` (or the hypothesis itself when lhs is 0).
+Factor ineq_atom(const std::string& name, const TermPtr& lhs, const TermPtr& rhs, bool strict) {
+    Factor f;
+    f.sign = strict ? Factor::Sign::Pos : Factor::Sign::Nonneg;
+    if (is_number(*lhs, 0)) {
+        f.poly = rhs;
+        f.proof = name;
+        f.atomic = true;
+    } else {
+        f.poly = mk_sub(rhs, lhs);
+        f.proof = std::string(strict ? "sub_pos.mpr " : "sub_nonneg.mpr ") + name;
+        f.atomic = false;
+    }
+    return f;
+}
+
+// Lean orientation of an inequality: `l ≥ r` is `r ≤ l`, `l > r` is `r < l`.
+struct Oriented {
+    TermPtr lo, hi;
+    bool strict = false;
+    bool eq = false;
+};
+Oriented orient(const kernel::Prop& p) {
+    Oriented o;
+    switch (p.rel) {
+    case Rel::Eq: o.lo = p.lhs; o.hi = p.rhs; o.eq = true; break;
+    case Rel::Le: o.lo = p.lhs; o.hi = p.rhs; break;
+    case Rel::Lt: o.lo = p.lhs; o.hi = p.rhs; o.strict = true; break;
+    case Rel::Ge: o.lo = p.rhs; o.hi = p.lhs; break;
+    case Rel::Gt: o.lo = p.rhs; o.hi = p.lhs; o.strict = true; break;
+    case Rel::Ne: throw ExportError("a `!=` proposition has no orientation");
+    }
+    return o;
+}
+
+std::string as_arg(const std::string& proof, bool atomic) { return atomic ? proof : "(" + proof + ")"; }
+// A strict atom used where `0 ≤ _` is needed: `le_of_lt h` (no dot notation: `h.le` on a hypothesis
+// `x > 0` would have to go through `GT.gt`).
+std::string weaken(const Factor& f) {
+    if (f.sign != Factor::Sign::Pos) return as_arg(f.proof, f.atomic);
+    return "(le_of_lt " + as_arg(f.proof, f.atomic) + ")";
+}
+
+std::string sq_arg(const TermPtr& p) {
+    if (mentions_real(*p)) return "(" + lean_term(*p) + ")";
+    return "(" + lean_term(*p) + " : ℝ)";
+}
+
+Factor hyp_factor(const Ctx& ctx, const std::string& name) {
+    auto it = ctx.hyps.find(name);
+    if (it == ctx.hyps.end()) throw ExportError("unknown hypothesis " + name);
+    if (it->second.forall) throw ExportError("hypothesis " + name + " is quantified; use it inside a sum body");
+    const auto& p = it->second.prop;
+    if (p.rel == Rel::Ne) throw ExportError("hypothesis " + name + " is `!=`: use nonzero_sq");
+    Oriented o = orient(p);
+    std::string lname = lean_ident(name);
+    if (o.eq) {
+        Factor f;
+        f.sign = Factor::Sign::Zero;
+        f.poly = mk_sub(p.lhs, p.rhs);
+        f.proof = lname;
+        f.eq_hyp = lname;
+        return f;
+    }
+    return ineq_atom(lname, o.lo, o.hi, o.strict);
+}
+
+Factor nonzero_sq_factor(const Ctx& ctx, const std::string& name) {
+    auto it = ctx.hyps.find(name);
+    if (it == ctx.hyps.end()) throw ExportError("unknown hypothesis " + name);
+    if (it->second.forall || it->second.prop.rel != Rel::Ne)
+        throw ExportError("nonzero_sq needs a `!=` hypothesis: " + name);
+    const auto& p = it->second.prop;
+    TermPtr d = mk_sub(p.lhs, p.rhs);
+    Factor f;
+    f.sign = Factor::Sign::Pos;
+    f.poly = mk_pow(d, 2);
+    std::string ds = "(" + lean_term(*d) + ")";
+    f.proof = "lt_of_le_of_ne (sq_nonneg " + ds + ") (Ne.symm (pow_ne_zero 2 (sub_ne_zero.mpr " +
+              lean_ident(name) + ")))";
+    f.atomic = false;
+    return f;
+}
+
+struct Product {
+    Rational coeff = 1;
+    std::vector<TermPtr> polys;                   // mulpoly multipliers
+    std::vector<const kernel::PsatzNode*> nodes;  // Hyp, NonzeroSq, NegGoal, Square
+};
+
+std::vector<Product> expand(const kernel::PsatzNode& n, int depth) {
+    using K = kernel::PsatzNode::Kind;
+    if (depth > 2000) throw ExportError("psatz tree too deep");
+    switch (n.kind) {
+    case K::Hyp:
+    case K::NonzeroSq:
+    case K::NegGoal:
+    case K::Square: {
+        Product p;
+        p.nodes.push_back(&n);
+        return {p};
+    }
+    case K::Const: {
+        if (n.value <= 0) throw ExportError("psatz const must be positive");
+        Product p;
+        p.coeff = n.value;
+        return {p};
+    }
+    case K::Add: {
+        std::vector<Product> out;
+        for (const auto& c : n.children) {
+            auto e = expand(*c, depth + 1);
+            out.insert(out.end(), e.begin(), e.end());
+        }
+        return out;
+    }
+    case K::Mul: {
+        std::vector<Product> acc{Product{}};
+        for (const auto& c : n.children) {
+            auto e = expand(*c, depth + 1);
+            std::vector<Product> next;
+            for (const auto& a : acc)
+                for (const auto& b : e) {
+                    Product p = a;
+                    p.coeff *= b.coeff;
+                    p.polys.insert(p.polys.end(), b.polys.begin(), b.polys.end());
+                    p.nodes.insert(p.nodes.end(), b.nodes.begin(), b.nodes.end());
+                    next.push_back(std::move(p));
+                }
+            acc = std::move(next);
+            if (acc.size() > 20000) throw ExportError("psatz certificate expands to too many products");
+        }
+        if (n.children.empty()) throw ExportError("empty psatz mul");
+        return acc;
+    }
+    case K::MulPoly: {
+        if (n.children.size() != 1 || !n.poly) throw ExportError("malformed psatz mulpoly");
+        auto e = expand(*n.children[0], depth + 1);
+        for (auto& p : e) p.polys.push_back(n.poly);
+        return e;
+    }
+    }
+    throw ExportError("unknown psatz node");
+}
+
+// scale · Π fs, with numeral factors folded into the scale.
+TermPtr product_of(const std::vector<TermPtr>& fs, Rational scale) {
+    std::vector<TermPtr> rest;
+    for (const auto& f : fs) {
+        if (f->kind == Term::Kind::Number)
+            scale *= f->number;
+        else if (f->kind == Term::Kind::Neg && f->args.at(0)->kind == Term::Kind::Number)
+            scale *= -f->args.at(0)->number;
+        else if (f->kind == Term::Kind::Neg) {
+            scale = -scale;
+            rest.push_back(f->args.at(0));
+        } else
+            rest.push_back(f);
+    }
+    TermPtr acc;
+    if (scale != 1 || rest.empty()) acc = mk_number(scale);
+    for (const auto& f : rest) acc = acc ? mk_mul(acc, f) : f;
+    return acc;
+}
+
+Rational constant_of(const TermPtr& t, const Ctx& ctx, const std::string& what) {
+    kernel::Polynomial p;
+    try {
+        p = kernel::normalize(*t, *ctx.st, ctx.index);
+    } catch (const std::exception& e) {
+        throw ExportError(what + ": cannot normalise: " + e.what());
+    }
+    if (!p.is_constant()) throw ExportError(what + ": residual is not a constant: " + p.to_string());
+    return p.is_zero() ? Rational(0) : p.constant_value();
+}
+
+void emit_psatz(const kernel::PsatzNode& root, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
+    if (goal.rel == Rel::Eq || goal.rel == Rel::Ne)
+        throw ExportError("psatz certificate needs an inequality goal");
+    Oriented g = orient(goal);  // goal: g.lo (≤|<) g.hi
+    const TermPtr gpoly = mk_sub(g.lo, g.hi);  // the negated goal's polynomial (kernel table)
+    const std::vector<Product> prods = expand(root, 0);
+
+    using K = kernel::PsatzNode::Kind;
+    auto is_eq_node = [&](const kernel::PsatzNode* n) {
+        if (n->kind != K::Hyp) return false;
+        auto it = ctx.hyps.find(n->hyp);
+        return it != ctx.hyps.end() && !it->second.forall && it->second.prop.rel == Rel::Eq;
+    };
+    Rational K_lin = 0;
+    bool nonlinear = false;
+    for (const auto& p : prods) {
+        bool has_eq = std::any_of(p.nodes.begin(), p.nodes.end(), is_eq_node);
+        bool has_ng = std::any_of(p.nodes.begin(), p.nodes.end(),
+                                  [](const kernel::PsatzNode* n) { return n->kind == K::NegGoal; });
+        if (has_eq || !has_ng) continue;
+        if (p.nodes.size() == 1 && p.polys.empty())
+            K_lin += p.coeff;
+        else
+            nonlinear = true;
+    }
+    const bool direct = !nonlinear && K_lin > 0;
+
+    std::string hng;
+    if (!direct) {
+        hng = ctx.fresh("hng");
+        // goal lo ≤ hi: not_lt.mp (¬ hi < lo → lo ≤ hi); goal lo < hi: not_le.mp (¬ hi ≤ lo → lo < hi)
+        out.add(indent, std::string("refine ") + (g.strict ? "not_le.mp" : "not_lt.mp") + " (fun " + hng +
+                            " => ?_)");
+    }
+    auto node_factor = [&](const kernel::PsatzNode* n) -> Factor {
+        switch (n->kind) {
+        case K::Hyp: return hyp_factor(ctx, n->hyp);
+        case K::NonzeroSq: return nonzero_sq_factor(ctx, n->hyp);
+        case K::Square: {
+            if (!n->poly) throw ExportError("square without polynomial");
+            TermPtr p = unfold_definitions(n->poly, *ctx.st);
+            Factor f;
+            f.sign = Factor::Sign::Nonneg;
+            f.poly = mk_pow(p, 2);
+            f.proof = "sq_nonneg " + sq_arg(p);
+            f.atomic = false;
+            return f;
+        }
+        case K::NegGoal: {
+            if (direct) {
+                Factor f;
+                f.neg_goal = true;
+                f.poly = gpoly;
+                f.sign = g.strict ? Factor::Sign::Nonneg : Factor::Sign::Pos;
+                return f;
+            }
+            // hng : hi < lo (goal ≤) or hi ≤ lo (goal <): atom 0 < lo - hi / 0 ≤ lo - hi
+            Factor f = ineq_atom(hng, g.hi, g.lo, !g.strict);
+            f.neg_goal = true;
+            return f;
+        }
+        default: throw ExportError("unexpected psatz node");
+        }
+    };
+
+    std::vector<std::string> terms;
+    TermPtr residual = direct ? gpoly : nullptr;  // direct: goal - combination; else: the combination
+    bool strict_comb = false;
+    const Rational scale = direct ? Rational(1) / K_lin : Rational(1);
+    auto add_res = [&](const TermPtr& t) { residual = residual ? mk_add(residual, t) : t; };
+
+    for (const auto& p : prods) {
+        if (p.nodes.empty()) continue;  // a positive constant: it only moves the residual
+        std::vector<Factor> fs;
+        for (const auto* n : p.nodes) fs.push_back(node_factor(n));
+        std::vector<TermPtr> polys;
+        for (const auto& q : p.polys) polys.push_back(unfold_definitions(q, *ctx.st));
+        auto eq_it = std::find_if(fs.begin(), fs.end(), [](const Factor& f) { return f.sign == Factor::Sign::Zero; });
+        if (eq_it != fs.end()) {
+            // coeff · Π polys · Π other factors · (l - r): an equality atom with a polynomial coefficient
+            std::vector<TermPtr> rest = polys;
+            for (auto it = fs.begin(); it != fs.end(); ++it)
+                if (it != eq_it) rest.push_back(it->poly);
+            Rational c = p.coeff * scale;
+            TermPtr coef = product_of(rest, -c);
+            terms.push_back(is_number(*coef, 1) ? eq_it->proof : lean_term(*coef, 70) + " * " + eq_it->proof);
+            add_res(mk_mul(product_of(rest, c), eq_it->poly));
+            continue;
+        }
+        if (direct && fs.size() == 1 && fs[0].neg_goal && polys.empty()) continue;  // the goal itself
+        if (!polys.empty()) throw ExportError("mulpoly on an inequality product");
+        // fold the factors into mul_pos / mul_nonneg
+        Factor acc = fs[0];
+        for (std::size_t i = 1; i < fs.size(); ++i) {
+            const Factor& f = fs[i];
+            Factor n;
+            n.poly = mk_mul(acc.poly, f.poly);
+            n.atomic = false;
+            if (acc.sign == Factor::Sign::Pos && f.sign == Factor::Sign::Pos) {
+                n.sign = Factor::Sign::Pos;
+                n.proof = "mul_pos " + as_arg(acc.proof, acc.atomic) + " " + as_arg(f.proof, f.atomic);
+            } else {
+                n.sign = Factor::Sign::Nonneg;
+                n.proof = "mul_nonneg " + weaken(acc) + " " + weaken(f);
+            }
+            acc = n;
+        }
+        Rational c = p.coeff * scale;
+        if (acc.sign == Factor::Sign::Pos) strict_comb = true;
+        terms.push_back(c == 1 ? acc.proof : lean_term(*mk_number(c), 70) + " * " + acc.proof);
+        add_res(mk_mul(mk_number(c), acc.poly));
+    }
+    std::string comb;
+    for (std::size_t i = 0; i < terms.size(); ++i) comb += (i ? " + " : " ") + terms[i];
+    ctx.stats->linear_combinations++;
+    if (direct) {
+        Rational v = constant_of(residual, ctx, "psatz");
+        bool ok = g.strict ? (strict_comb ? v <= 0 : v < 0) : v <= 0;
+        if (!ok) throw ExportError("psatz certificate does not refute the negated goal (residual " + v.str() + ")");
+        out.add(indent, "linear_combination" + comb);
+        return;
+    }
+    ctx.stats->contradiction_proofs++;
+    Rational v = residual ? constant_of(residual, ctx, "psatz") : Rational(0);
+    bool ok = strict_comb ? v <= 0 : v < 0;
+    if (!ok) throw ExportError("psatz certificate does not evaluate to a contradiction (constant " + v.str() + ")");
+    std::string hc = ctx.fresh("hcontra");
+    out.add(indent, "have " + hc + " : (0 : ℝ) " + (strict_comb ? "<" : "≤") + " " + lean_rational(v) + " := by");
+    out.add(indent + 2, "linear_combination" + comb);
+    out.add(indent, "exact absurd " + hc + " (by norm_num)");
+}
+
+// Hypothesis names a certificate refers to (to instantiate ∀-hypotheses in sum bodies).
+void collect_hyps(const kernel::PsatzNode& n, std::set<std::string>& out) {
+    if (!n.hyp.empty()) out.insert(n.hyp);
+    for (const auto& c : n.children) collect_hyps(*c, out);
+}
+void collect_hyps(const kernel::Certificate& c, std::set<std::string>& out) {
+    for (const auto& t : c.combination) out.insert(t.hyp);
+    if (c.refutation) collect_hyps(*c.refutation, out);
+    if (c.body) collect_hyps(*c.body, out);
+}
+
+void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out);
+
+void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
+    using CK = kernel::Certificate::Kind;
+    if (!c.body) throw ExportError("sum certificate without body");
+    // Lean orientation and the two summands (f for the smaller side, g for the larger)
+    const Term* lo = nullptr;
+    const Term* hi = nullptr;
+    Rel body_rel = Rel::Le;
+    std::string lemma;
+    if (c.kind == CK::SumNonneg) {
+        if (goal.rel != Rel::Le && goal.rel != Rel::Ge) throw ExportError("sum_nonneg needs a `>= 0` goal");
+        Oriented o = orient(goal);
+        if (!is_number(*o.lo, 0) || o.hi->kind != Term::Kind::Sum) throw ExportError("sum_nonneg needs `0 <= sum(...)`");
+        hi = o.hi.get();
+        lemma = "apply Finset.sum_nonneg";
+    } else if (c.kind == CK::SumLeSum) {
+        if (goal.rel != Rel::Le && goal.rel != Rel::Ge) throw ExportError("sum_le_sum needs a `<=` goal");
+        Oriented o = orient(goal);
+        lo = o.lo.get();
+        hi = o.hi.get();
+        lemma = "apply Finset.sum_le_sum";
+    } else {
+        if (goal.rel != Rel::Eq) throw ExportError("sum_congr needs an equality goal");
+        lo = goal.lhs.get();
+        hi = goal.rhs.get();
+        body_rel = Rel::Eq;
+        lemma = "apply Finset.sum_congr rfl";
+    }
+    if (hi->kind != Term::Kind::Sum || (lo && lo->kind != Term::Kind::Sum))
+        throw ExportError("sum certificate needs sums on both sides");
+    const std::string bound = hi->args.at(0)->name;
+    if (lo && lo->args.at(0)->name != bound) throw ExportError("sums with different bounds");
+    if (c.index.empty()) throw ExportError("sum certificate without index");
+    const std::string i = c.index;
+    auto body_at = [&](const Term* s) { return substitute(s->args.at(1), {{s->name, mk_var(i)}}); };
+    kernel::Prop body_goal;
+    body_goal.rel = body_rel;
+    body_goal.lhs = lo ? body_at(lo) : mk_number(0);
+    body_goal.rhs = body_at(hi);
+
+    Ctx inner = ctx;
+    inner.index = i;
+    inner.taken.insert(i);
+    const std::string hmem = inner.fresh("hmem");
+    out.add(indent, lemma);
+    out.add(indent, "intro " + lean_ident(i) + " " + hmem);
+    std::set<std::string> used;
+    collect_hyps(*c.body, used);
+    for (const auto& [name, h] : ctx.hyps) {
+        if (!h.forall || h.bound != bound || !used.count(name)) continue;
+        HypInfo inst;
+        inst.prop.rel = h.prop.rel;
+        inst.prop.lhs = substitute(h.prop.lhs, {{h.index, mk_var(i)}});
+        inst.prop.rhs = substitute(h.prop.rhs, {{h.index, mk_var(i)}});
+        inner.hyps[name] = inst;
+        out.add(indent, "have " + lean_ident(name) + " := " + lean_ident(name) + " " + lean_ident(i) +
+                            " (Finset.mem_range.mp " + hmem + ")");
+    }
+    emit_cert(*c.body, body_goal, inner, indent, out);
+}
+
+void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
+    using CK = kernel::Certificate::Kind;
+    switch (c.kind) {
+    case CK::Ring:
+        if (goal.rel != Rel::Eq) throw ExportError("ring certificate needs an equality goal");
+        out.add(indent, "ring");
+        return;
+    case CK::LinearCombination: {
+        if (goal.rel != Rel::Eq) throw ExportError("linear_combination certificate needs an equality goal");
+        std::string s = "linear_combination";
+        bool first = true;
+        for (const auto& t : c.combination) {
+            auto it = ctx.hyps.find(t.hyp);
+            if (it == ctx.hyps.end() || it->second.forall || it->second.prop.rel != Rel::Eq)
+                throw ExportError("linear_combination term is not an equality hypothesis: " + t.hyp);
+            std::string term = lean_ident(t.hyp);
+            if (t.coeff) {
+                TermPtr k = unfold_definitions(t.coeff, *ctx.st);
+                if (!is_number(*k, 1)) term = lean_term(*k, 70) + " * " + term;
+            }
+            s += (first ? " " : " + ") + term;
+            first = false;
+        }
+        ctx.stats->linear_combinations++;
+        out.add(indent, s);
+        return;
+    }
+    case CK::Psatz:
+        if (!c.refutation) throw ExportError("psatz certificate without tree");
+        emit_psatz(*c.refutation, goal, ctx, indent, out);
+        return;
+    case CK::SumNonneg:
+    case CK::SumLeSum:
+    case CK::SumCongr:
+        emit_sum(c, goal, ctx, indent, out);
+        return;
+    }
+    throw ExportError("unknown certificate kind");
+}
+
+void statement_defs_used(const Term& t, const kernel::Statement& s, std::set<std::string>& out) {
+    if (t.kind == Term::Kind::Apply) {
+        for (const auto& d : s.definitions)
+            if (d.name == t.name && !out.count(d.name)) {
+                out.insert(d.name);
+                statement_defs_used(*d.body, s, out);
+            }
+    }
+    for (const auto& a : t.args)
+        if (a) statement_defs_used(*a, s, out);
+}
+
+std::string binders(const kernel::Statement& s) {
+    std::string b;
+    auto group = [&](const std::vector<std::string>& names, const std::string& type) {
+        if (names.empty()) return;
+        b += " (";
+        for (std::size_t i = 0; i < names.size(); ++i) b += (i ? " " : "") + lean_ident(names[i]);
+        b += " : " + type + ")";
+    };
+    group(s.reals, "ℝ");
+    group(s.nats, "ℕ");
+    group(s.families, "ℕ → ℝ");
+    for (const auto& h : s.hypotheses) {
+        kernel::Prop p = unfold_definitions(h.prop, s);
+        b += " (" + lean_ident(h.name) + " : ";
+        if (!h.forall_index.empty())
+            b += "∀ " + lean_ident(h.forall_index) + " < " + lean_ident(h.forall_bound) + ", ";
+        b += lean_prop(p) + ")";
+    }
+    return b;
+}
+
+std::string goal_text(const kernel::Statement& s) {
+    std::string g;
+    for (std::size_t i = 0; i < s.goals.size(); ++i)
+        g += (i ? " ∧ " : "") + lean_prop(unfold_definitions(s.goals[i], s));
+    return g;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- public helpers
+TermPtr unfold_definitions(const TermPtr& t, const kernel::Statement& s) { return unfold_rec(t, s, 0); }
+
+kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s) {
+    kernel::Prop q;
+    q.rel = p.rel;
+    q.lhs = unfold_definitions(p.lhs, s);
+    q.rhs = unfold_definitions(p.rhs, s);
+    return q;
+}
+
+std::string lean_ident(const std::string& name) {
+    if (plain_ident(name) && !lean_keywords().count(name)) return name;
+    return "«" + name + "»";
+}
+
+std::string lean_rational(const Rational& q) {
+    Rational a = q < 0 ? Rational(-q) : q;
+    kernel::Integer n = boost::multiprecision::numerator(a);
+    kernel::Integer d = boost::multiprecision::denominator(a);
+    std::string s = (q < 0 ? "-" : "") + n.str();
+    if (d != 1) s += "/" + d.str();
+    return s;
+}
+
+bool mentions_real(const Term& t) {
+    switch (t.kind) {
+    case Term::Kind::Number: return false;
+    case Term::Kind::Var: return true;
+    case Term::Kind::Apply: return true;
+    case Term::Kind::Sum: return t.args.size() > 1 && t.args[1] && mentions_real(*t.args[1]);
+    default:
+        for (const auto& a : t.args)
+            if (a && mentions_real(*a)) return true;
+        return false;
+    }
+}
+
+std::string lean_term(const Term& t, int prec) {
+    auto paren = [](bool p, const std::string& s) { return p ? "(" + s + ")" : s; };
+    switch (t.kind) {
+    case Term::Kind::Number: {
+        std::string s = lean_rational(t.number);
+        bool simple = t.number >= 0 && boost::multiprecision::denominator(t.number) == 1;
+        return paren(!simple && prec > 0, s);
+    }
+    case Term::Kind::Var:
+        return lean_ident(t.name);
+    case Term::Kind::Neg: {
+        const Term& a = *t.args.at(0);
+        bool atom = a.kind == Term::Kind::Var || a.kind == Term::Kind::Apply ||
+                    (a.kind == Term::Kind::Number && a.number >= 0 &&
+                     boost::multiprecision::denominator(a.number) == 1);
+        std::string s = "-" + (atom ? lean_term(a, 100) : "(" + lean_term(a, 0) + ")");
+        return paren(prec > 65, s);
+    }
+    case Term::Kind::Add:
+    case Term::Kind::Sub: {
+        std::string s = lean_term(*t.args.at(0), 65) + (t.kind == Term::Kind::Add ? " + " : " - ") +
+                        lean_term(*t.args.at(1), 66);
+        return paren(prec > 65, s);
+    }
+    case Term::Kind::Mul: {
+        std::string s = lean_term(*t.args.at(0), 70) + " * " + lean_term(*t.args.at(1), 71);
+        return paren(prec > 70, s);
+    }
+    case Term::Kind::Pow: {
+        std::string s = lean_term(*t.args.at(0), 76) + " ^ " + std::to_string(t.exponent);
+        return paren(prec > 75, s);
+    }
+    case Term::Kind::Apply: {
+        std::string s = lean_ident(t.name);
+        for (const auto& a : t.args) s += " " + lean_term(*a, 1000);
+        return s;
+    }
+    case Term::Kind::Sum: {
+        std::string s = "∑ " + lean_ident(t.name) + " ∈ Finset.range " + lean_ident(t.args.at(0)->name) + ", (" +
+                        lean_term(*t.args.at(1), 0) + ")";
+        return paren(prec > 0, s);
+    }
+    }
+    throw ExportError("unknown term kind");
+}
+
+std::string lean_prop(const kernel::Prop& p) {
+    std::string l = lean_term(*p.lhs, 51);
+    if (!mentions_real(*p.lhs) && !mentions_real(*p.rhs)) l = "(" + lean_term(*p.lhs, 0) + " : ℝ)";
+    // relations are at precedence 50; sides are parsed at 51 (sums print without parentheses at 0 only)
+    std::string r = lean_term(*p.rhs, 51);
+    if (p.lhs->kind == Term::Kind::Sum) l = lean_term(*p.lhs, 0);
+    if (p.rhs->kind == Term::Kind::Sum) r = lean_term(*p.rhs, 0);
+    return l + " " + lean_rel(p.rel) + " " + r;
+}
+
+std::string lean_proof(const frontend::TheoremEntry& entry, int indent) {
+    const kernel::Theorem& th = entry.theorem;
+    const kernel::Statement& s = th.statement;
+    if (th.proofs.size() != s.goals.size())
+        throw ExportError(th.name + ": " + std::to_string(th.proofs.size()) + " proofs for " +
+                          std::to_string(s.goals.size()) + " goals");
+    LeanFile dummy;
+    Ctx ctx;
+    ctx.st = &s;
+    ctx.stats = &dummy;
+    for (const auto& v : s.reals) ctx.taken.insert(v);
+    for (const auto& v : s.nats) ctx.taken.insert(v);
+    for (const auto& v : s.families) ctx.taken.insert(v);
+    for (const auto& h : s.hypotheses) {
+        ctx.taken.insert(h.name);
+        HypInfo hi;
+        hi.prop = unfold_definitions(h.prop, s);
+        hi.forall = !h.forall_index.empty();
+        hi.index = h.forall_index;
+        hi.bound = h.forall_bound;
+        ctx.hyps[h.name] = hi;
+    }
+    Out out;
+    if (s.goals.size() == 1) {
+        emit_cert(th.proofs[0], unfold_definitions(s.goals[0], s), ctx, indent, out);
+    } else {
+        std::string r = "refine ⟨";
+        for (std::size_t i = 0; i < s.goals.size(); ++i) r += (i ? ", ?_" : "?_");
+        out.add(indent, r + "⟩");
+        for (std::size_t i = 0; i < s.goals.size(); ++i) {
+            Ctx sub = ctx;
+            Out o;
+            emit_cert(th.proofs[i], unfold_definitions(s.goals[i], s), sub, indent + 2, o);
+            for (std::size_t j = 0; j < o.lines.size(); ++j) {
+                if (j == 0)
+                    out.lines.push_back(std::string(indent, ' ') + "· " + o.lines[0].substr(indent + 2));
+                else
+                    out.lines.push_back(o.lines[j]);
+            }
+        }
+    }
+    std::string text;
+    for (const auto& l : out.lines) text += l + "\n";
+    return text;
+}
+
+LeanFile export_lean(const frontend::Corpus& corpus) {
+    LeanFile f;
+    std::ostringstream os;
+    os << "/-\n"
+       << "TransformerICL: the " << corpus.theorems.size()
+       << " theorem statements of the ICL = gradient-descent corpus, exported by icl-kernel " << ICL_VERSION
+       << "\nfrom the kernel-checked certificates in";
+    for (const auto& file : corpus.files) os << " " << comment_safe(file);
+    os << ".\n"
+       << "Generated file, do not edit: `icl-kernel export lean` writes it, `icl-kernel stamp verify` detects drift.\n"
+       << "Definitions are unfolded into the statements (each theorem's doc comment lists them).\n"
+       << "Proofs are the kernel certificates: `linear_combination` with exact coefficients; inequality\n"
+       << "certificates use proof-term atoms (mul_nonneg, mul_pos, sq_nonneg, sub_nonneg.mpr, ...).\n"
+       << "-/\n"
+       << "import Mathlib\n\n"
+       << "set_option maxHeartbeats 400000\n\n"
+       << "namespace " << kLeanNamespace << "\n";
+    for (const auto& e : corpus.theorems) {
+        const kernel::Statement& s = e.theorem.statement;
+        LeanTheoremBlock b;
+        b.id = e.theorem.id;
+        b.name = e.theorem.name;
+        b.lean_name = std::string(kLeanNamespace) + "." + e.theorem.name;
+        if (!e.lean_name.empty() && e.lean_name != b.lean_name)
+            throw ExportError(e.theorem.name + ": lean attribute " + e.lean_name + " is not " + b.lean_name);
+        std::ostringstream t;
+        t << "\n";
+        if (!e.duplicate_of.empty())
+            t << "-- " << e.theorem.name << " duplicates " << e.duplicate_of
+              << " byte for byte (the paper says so): it is kept as a statement of the corpus but is not\n"
+              << "-- independent evidence.\n";
+        t << "/-- " << comment_safe(collapse_ws(e.doc));
+        t << "\n\n[" << e.theorem.id << "; paper " << comment_safe(e.paper);
+        if (!e.section.empty()) t << " §" << comment_safe(e.section);
+        t << "]";
+        if (!e.duplicate_of.empty()) t << " Duplicate of " << comment_safe(e.duplicate_of) << ".";
+        if (!e.deviation.empty()) t << "\nDeviation from the spec: " << comment_safe(collapse_ws(e.deviation));
+        std::set<std::string> used;
+        for (const auto& h : s.hypotheses) {
+            statement_defs_used(*h.prop.lhs, s, used);
+            statement_defs_used(*h.prop.rhs, s, used);
+        }
+        for (const auto& g : s.goals) {
+            statement_defs_used(*g.lhs, s, used);
+            statement_defs_used(*g.rhs, s, used);
+        }
+        if (!used.empty()) {
+            t << "\nUnfolded definitions:";
+            for (const auto& d : corpus.definitions) {
+                if (!used.count(d.definition.name)) continue;
+                t << " `" << d.definition.name << "(";
+                for (std::size_t i = 0; i < d.definition.params.size(); ++i)
+                    t << (i ? ", " : "") << d.definition.params[i];
+                t << ") := " << comment_safe(collapse_ws(d.text)) << "`";
+            }
+            for (const auto& d : s.definitions) {  // definitions not listed in the corpus table
+                bool listed = std::any_of(corpus.definitions.begin(), corpus.definitions.end(),
+                                          [&](const frontend::DefinitionEntry& x) { return x.definition.name == d.name; });
+                if (used.count(d.name) && !listed) t << " `" << d.name << "`";
+            }
+            t << ".";
+        }
+        t << " -/\n";
+        t << "theorem " << lean_ident(e.theorem.name) << binders(s) << " :\n    " << goal_text(s) << " := by\n";
+        try {
+            std::string proof = lean_proof(e, 2);
+            // statistics
+            std::size_t pos = 0;
+            while ((pos = proof.find("linear_combination", pos)) != std::string::npos) {
+                f.linear_combinations++;
+                pos += 18;
+            }
+            pos = 0;
+            while ((pos = proof.find("exact absurd", pos)) != std::string::npos) {
+                f.contradiction_proofs++;
+                pos += 12;
+            }
+            t << proof;
+        } catch (const ExportError& err) {
+            throw ExportError(e.theorem.id + " " + e.theorem.name + ": " + err.what());
+        }
+        b.text = t.str();
+        os << b.text;
+        f.theorems.push_back(std::move(b));
+    }
+    os << "\nend " << kLeanNamespace << "\n\n";
+    os << "-- Every theorem must depend on no axiom beyond propext, Classical.choice and Quot.sound\n"
+       << "-- (checked by tests/lean_driver.sh under ctest).\n";
+    for (const auto& b : f.theorems) os << "#print axioms " << b.lean_name << "\n";
+    f.text = os.str();
+    return f;
+}
+
+std::string lean_toolchain_text() { return std::string(kLeanToolchain) + "\n"; }
+
+std::string lakefile_text() {
+    std::ostringstream os;
+    os << "# Generated by `icl-kernel export lean`; see docs/lean-export.md.\n"
+       << "name = \"TransformerICL\"\n"
+       << "defaultTargets = [\"TransformerICL\"]\n\n"
+       << "[[require]]\n"
+       << "name = \"mathlib\"\n"
+       << "git = \"https://github.com/leanprover-community/mathlib4\"\n"
+       << "rev = \"" << kMathlibRev << "\"\n\n"
+       << "[[lean_lib]]\n"
+       << "name = \"TransformerICL\"\n"
+       << "roots = [\"TransformerICL_gradient_descent\"]\n";
+    return os.str();
+}
+
+}  // namespace icl::leanexp

@@ -1,0 +1,721 @@
+/-
+TransformerICL: the 81 theorem statements of the ICL = gradient-descent corpus, exported by icl-kernel 0.1.0
+from the kernel-checked certificates in theorems/1-core.xml theorems/2-capacity.xml theorems/3-architecture.xml theorems/4-training.xml.
+Generated file, do not edit: `icl-kernel export lean` writes it, `icl-kernel stamp verify` detects drift.
+Definitions are unfolded into the statements (each theorem's doc comment lists them).
+Proofs are the kernel certificates: `linear_combination` with exact coefficients; inequality
+certificates use proof-term atoms (mul_nonneg, mul_pos, sq_nonneg, sub_nonneg.mpr, ...).
+-/
+import Mathlib
+
+set_option maxHeartbeats 400000
+
+namespace TransformerICL
+
+/-- The linear-attention update eta*(b - a*w) equals the negative gradient step -eta*g of the in-context regression loss, with g = a*w - b.
+
+[A1; paper 001 §2]
+Unfolded definitions: `grad(a, w, b) := a*w - b`. -/
+theorem attention_update_is_gd_step (eta a w b : ℝ) (heta : eta > 0) :
+    eta * (b - a * w) = -(eta * (a * w - b)) := by
+  ring
+
+/-- For a positive-definite design (a > 0) with optimum a*wstar = b, the in-context gradient g = a*w - b is the curvature times the error e = w - wstar.
+
+[A2; paper 001 §2]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar`. -/
+theorem in_context_gradient_is_curvature_times_error (a w b wstar : ℝ) (ha : a > 0) (hopt : a * wstar = b) :
+    a * w - b = a * (w - wstar) := by
+  linear_combination hopt
+
+/-- One gradient step w' = w - eta*g on the loss L(x) = a*x^2 - 2*b*x + c decreases it by exactly eta*(2 - eta*a)*g^2.
+
+[LD; paper 001 §3]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `loss(a, b, c, x) := a*x^2 - 2*b*x + c` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem loss_decrease_identity (a b c w eta : ℝ) :
+    a * w ^ 2 - 2 * b * w + c - (a * (w - eta * (a * w - b)) ^ 2 - 2 * b * (w - eta * (a * w - b)) + c) = eta * (2 - eta * a) * (a * w - b) ^ 2 := by
+  ring
+
+/-- Inside the stability window (eta > 0, eta*a <= 2) the stable-step factor eta*(2 - eta*a) is non-negative.
+
+[A3; paper 001 §3] -/
+theorem stable_step_factor_nonneg (eta a : ℝ) (heta : eta > 0) (hwin : eta * a ≤ 2) :
+    eta * (2 - eta * a) ≥ 0 := by
+  linear_combination mul_nonneg (le_of_lt heta) (sub_nonneg.mpr hwin)
+
+/-- The gradient energy g^2 of the in-context loss is non-negative.
+
+[A4; paper 001 §3]
+Unfolded definitions: `grad(a, w, b) := a*w - b`. -/
+theorem grad_sq_nonneg (a w b : ℝ) :
+    (a * w - b) ^ 2 ≥ 0 := by
+  linear_combination sq_nonneg (a * w - b)
+
+/-- If the loss decrease factors as L - L' = etafac*gsq with both factors non-negative (A3, A4), one step does not increase the loss: L' <= L.
+
+[A5; paper 001 §3] -/
+theorem gd_decreases_loss (L Lnext etafac gsq : ℝ) (hdec : L - Lnext = etafac * gsq) (hetafac : etafac ≥ 0) (hgsq : gsq ≥ 0) :
+    Lnext ≤ L := by
+  linear_combination (-1) * hdec + mul_nonneg hetafac hgsq
+
+/-- With a*wstar = b, the error e = w - wstar after one step w' = w - eta*(a*w - b) satisfies e'^2 = (1 - eta*a)^2*e^2.
+
+[ER; paper 001 §4]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)` `err_next(w, wstar, eta, a, b) := err(gd_step(w, eta, a, b), wstar)`. -/
+theorem error_recursion_identity (a b w wstar eta : ℝ) (hopt : a * wstar = b) :
+    (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := by
+  linear_combination (-eta) * (2 * w - 2 * wstar - eta * a * w + eta * b - eta * a * w + eta * a * wstar) * hopt
+
+/-- In the stability window 0 <= eta*a <= 2 the squared contraction factor (1 - eta*a)^2 is at most 1.
+
+[A6; paper 001 §4] -/
+theorem contraction_factor_sq_le_one (eta a : ℝ) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) :
+    (1 - eta * a) ^ 2 ≤ 1 := by
+  linear_combination mul_nonneg hlo (sub_nonneg.mpr hhi)
+
+/-- If the squared error contracts as e'^2 = rho^2*e^2 with rho^2 <= 1 and e^2 >= 0, the squared error does not increase.
+
+[A7; paper 001 §4] -/
+theorem contraction_reduces_error (esqnext rsq esq : ℝ) (hrec : esqnext = rsq * esq) (hrsq : rsq ≤ 1) (hesq : esq ≥ 0) :
+    esqnext ≤ esq := by
+  linear_combination hrec + mul_nonneg (sub_nonneg.mpr hrsq) hesq
+
+/-- A softmax prediction p*y1 + (1 - p)*y2 with weight p in [0, 1] and y1 <= y2 is at least y1.
+
+[B1; paper 001 §5.1] -/
+theorem softmax_prediction_lower_bound (p y1 y2 : ℝ) (hp0 : 0 ≤ p) (hp1 : p ≤ 1) (hy : y1 ≤ y2) :
+    p * y1 + (1 - p) * y2 ≥ y1 := by
+  linear_combination mul_nonneg (sub_nonneg.mpr hp1) (sub_nonneg.mpr hy)
+
+/-- A softmax prediction p*y1 + (1 - p)*y2 with weight p in [0, 1] and y1 <= y2 is at most y2.
+
+[B2; paper 001 §5.1] -/
+theorem softmax_prediction_upper_bound (p y1 y2 : ℝ) (hp0 : 0 ≤ p) (hp1 : p ≤ 1) (hy : y1 ≤ y2) :
+    p * y1 + (1 - p) * y2 ≤ y2 := by
+  linear_combination mul_nonneg hp0 (sub_nonneg.mpr hy)
+
+/-- In the undershoot regime 0 < u <= v <= 1 a larger (softmax-concentrated) step product v gives a contraction factor (1 - v)^2 no larger than (1 - u)^2.
+
+[B3; paper 001 §5.2] -/
+theorem softmax_concentration_accelerates (u v : ℝ) (hu : 0 < u) (huv : u ≤ v) (hv : v ≤ 1) :
+    (1 - v) ^ 2 ≤ (1 - u) ^ 2 := by
+  linear_combination 2 * mul_nonneg (sub_nonneg.mpr huv) (sub_nonneg.mpr hv) + sq_nonneg (v - u)
+
+/-- In the overshoot regime 1 <= v <= u <= 2 softmax moderation towards v closer to 1 gives a contraction factor (1 - v)^2 no larger than (1 - u)^2.
+
+[B4; paper 001 §5.2] -/
+theorem softmax_moderation_accelerates (u v : ℝ) (hv1 : 1 ≤ v) (hvu : v ≤ u) (hu2 : u ≤ 2) :
+    (1 - v) ^ 2 ≤ (1 - u) ^ 2 := by
+  linear_combination 2 * mul_nonneg (sub_nonneg.mpr hvu) (sub_nonneg.mpr hv1) + sq_nonneg (u - v)
+
+/-- If the softmax-preconditioned curvature a_p is at least the non-negative linear curvature a, then a^2 <= a_p^2.
+
+[B5; paper 001 §5.3] -/
+theorem curvature_squares_under_concentration (a a_p : ℝ) (ha : a ≥ 0) (hap : a_p ≥ a) :
+    a ^ 2 ≤ a_p ^ 2 := by
+  linear_combination sq_nonneg (a_p - a) + 2 * mul_nonneg ha (sub_nonneg.mpr hap)
+
+/-- The preconditioned gradient energy a_p^2*e^2 is at least the linear gradient energy a^2*e^2 when a_p >= a >= 0 and e^2 >= 0: softmax concentration amplifies the descent signal.
+
+[B6; paper 001 §5.3] -/
+theorem concentration_amplifies_gradient (gsq gpsq a a_p esq : ℝ) (hg : gsq = a ^ 2 * esq) (hgp : gpsq = a_p ^ 2 * esq) (ha : a ≥ 0) (hap : a_p ≥ a) (hesq : esq ≥ 0) :
+    gsq ≤ gpsq := by
+  linear_combination hg + (-1) * hgp + mul_nonneg hesq (sq_nonneg (a_p - a)) + 2 * mul_nonneg (mul_nonneg hesq ha) (sub_nonneg.mpr hap)
+
+/-- At the optimal preconditioned step product v = eta*a_p = 1 the contraction factor (1 - v)^2 is zero (one-step Newton convergence).
+
+[B7; paper 001 §5.3] -/
+theorem optimal_preconditioning_zeroes_contraction (v eta a_p : ℝ) (hv : v = eta * a_p) (hv1 : v = 1) :
+    (1 - v) ^ 2 = 0 := by
+  linear_combination (v - 1) * hv1
+
+/-- For a contraction rate r = rho^2 in [0, 1], two layers contract at least as much as one: r^2 <= r.
+
+[C1; paper 001 §6] -/
+theorem contraction_compounds (r : ℝ) (hr0 : 0 ≤ r) (hr1 : r ≤ 1) :
+    r ^ 2 ≤ r := by
+  linear_combination mul_nonneg hr0 (sub_nonneg.mpr hr1)
+
+/-- For a non-trivial contraction rate 0 < r < 1 (r = rho^2), an extra layer strictly improves: r^2 < r.
+
+[C2; paper 001 §6] -/
+theorem depth_strictly_improves (r : ℝ) (hr0 : 0 < r) (hr1 : r < 1) :
+    r ^ 2 < r := by
+  linear_combination mul_pos hr0 (sub_pos.mpr hr1)
+
+/-- If the two-layer squared error is e2 = r2*e0 with two-step rate r2 <= 1 and e0 >= 0, then e2 <= e0.
+
+[C3; paper 001 §6] -/
+theorem two_layer_error_bound (e2 r2 e0 : ℝ) (hrec : e2 = r2 * e0) (hr2 : r2 ≤ 1) (he0 : e0 ≥ 0) :
+    e2 ≤ e0 := by
+  linear_combination hrec + mul_nonneg (sub_nonneg.mpr hr2) he0
+
+/-- By transitivity, e3 <= e2 (one more step) and e2 <= e0 (C3) give the three-layer bound e3 <= e0 on the squared error.
+
+[C4; paper 001 §6] -/
+theorem three_layer_error_bound (e3 e2 e0 : ℝ) (h32 : e3 ≤ e2) (h20 : e2 ≤ e0) :
+    e3 ≤ e0 := by
+  linear_combination sub_nonneg.mpr h32 + sub_nonneg.mpr h20
+
+/-- If each of two eigenvalue channels descends (L1' <= L1, L2' <= L2), the total loss L1 + L2 descends.
+
+[D1; paper 001 §7] -/
+theorem total_loss_descent (L1 L1next L2 L2next : ℝ) (h1 : L1next ≤ L1) (h2 : L2next ≤ L2) :
+    L1next + L2next ≤ L1 + L2 := by
+  linear_combination sub_nonneg.mpr h1 + sub_nonneg.mpr h2
+
+/-- With step products u = eta*a1 and v = eta*a2 at the optimal step u + v = 2, channel 1 contracts no worse than channel 2: (1 - u)^2 <= (1 - v)^2 (and by symmetry they are equal).
+
+[D2; paper 001 §7] -/
+theorem optimal_step_balances_contraction (u v : ℝ) (hsum : u + v = 2) :
+    (1 - u) ^ 2 ≤ (1 - v) ^ 2 := by
+  linear_combination (-1) * (v - u) * hsum
+
+/-- For non-negative eigenvalues a1, a2 the condition-number rate is at most 1: (a2 - a1)^2 <= (a2 + a1)^2.
+
+[D3; paper 001 §7] -/
+theorem condition_rate_bounded (a1 a2 : ℝ) (ha1 : a1 ≥ 0) (ha2 : a2 ≥ 0) :
+    (a2 - a1) ^ 2 ≤ (a2 + a1) ^ 2 := by
+  linear_combination 4 * mul_nonneg ha1 ha2
+
+/-- The constructed attention update with composite gain kappa equals the negative scaled gradient: kappa*(b - a*w) = -(kappa*(a*w - b)).
+
+[V1; paper 001 §App. A] -/
+theorem construction_realizes_gd_step (kappa a w b : ℝ) :
+    kappa * (b - a * w) = -(kappa * (a * w - b)) := by
+  ring
+
+/-- If the value-output and key-query gains are positive, the composite gain (the step size) v_o*q_k is positive.
+
+[V2; paper 001 §App. A] -/
+theorem composite_gain_positive (v_o q_k : ℝ) (hvo : v_o > 0) (hqk : q_k > 0) :
+    v_o * q_k > 0 := by
+  linear_combination mul_pos hvo hqk
+
+/-- If the composite gain kappa = v_o*q_k equals the step eta with eta*a_p = 1, then kappa*a_p = 1 and the contraction (1 - kappa*a_p)^2 is zero: Newton convergence is architecturally attainable.
+
+[V3; paper 001 §App. A] -/
+theorem gains_realize_newton_convergence (kappa v_o q_k eta a_p : ℝ) (hk : kappa = v_o * q_k) (hke : kappa = eta) (hnewton : eta * a_p = 1) :
+    kappa * a_p = 1 ∧ (1 - kappa * a_p) ^ 2 = 0 := by
+  refine ⟨?_, ?_⟩
+  · linear_combination a_p * hke + hnewton
+  · linear_combination (kappa * a_p - 1) * a_p * hke + (kappa * a_p - 1) * hnewton
+
+/-- With per-channel updates u_i = -kappa_i*g_i on two eigenvalue channels, the total update energy decomposes without cross terms: u1^2 + u2^2 = kappa1^2*g1^2 + kappa2^2*g2^2.
+
+[M1; paper 001 §App. A] -/
+theorem matrix_update_energy_decomposition (u1 u2 kappa1 kappa2 g1 g2 : ℝ) (h1 : u1 = (-kappa1) * g1) (h2 : u2 = (-kappa2) * g2) :
+    u1 ^ 2 + u2 ^ 2 = kappa1 ^ 2 * g1 ^ 2 + kappa2 ^ 2 * g2 ^ 2 := by
+  linear_combination (u1 - kappa1 * g1) * h1 + (u2 - kappa2 * g2) * h2
+
+/-- If each of two channels' gradient energies contracts (g1'^2 <= g1^2, g2'^2 <= g2^2), the total (Frobenius) gradient energy contracts.
+
+[M2; paper 001 §App. A] -/
+theorem matrix_frobenius_contraction (g1 g2 g1next g2next : ℝ) (h1 : g1next ^ 2 ≤ g1 ^ 2) (h2 : g2next ^ 2 ≤ g2 ^ 2) :
+    g1next ^ 2 + g2next ^ 2 ≤ g1 ^ 2 + g2 ^ 2 := by
+  linear_combination sub_nonneg.mpr h1 + sub_nonneg.mpr h2
+
+/-- If a single gain kappa is Newton-optimal for channel 1 (kappa*lam1 = 1) and the eigenvalues differ (0 < lam1 < lam2), channel 2 keeps a positive residual contraction (1 - kappa*lam2)^2 > 0.
+
+[M3; paper 001 §App. A] -/
+theorem single_gain_newton_impossible (lam1 lam2 kappa : ℝ) (hl1 : 0 < lam1) (hl12 : lam1 < lam2) (hnewton : kappa * lam1 = 1) :
+    (1 - kappa * lam2) ^ 2 > 0 := by
+  refine not_le.mp (fun hng => ?_)
+  have hcontra : (0 : ℝ) < 0 := by
+    linear_combination mul_nonneg (sub_nonneg.mpr hng) (sq_nonneg (lam1)) + mul_pos (sub_pos.mpr hl12) (sub_pos.mpr hl12) + (-1) * (lam2 * (lam2 - 2 * lam1 + kappa * lam1 * lam2)) * hnewton
+  exact absurd hcontra (by norm_num)
+
+/-- If every eigen-channel gradient energy g_k^2 (k < d) is non-negative, the total Frobenius gradient energy sum_{k<d} g_k^2 is non-negative, in any dimension d.
+
+[MN1; paper 001 §App. A] -/
+theorem frobenius_energy_nonneg (d : ℕ) (g : ℕ → ℝ) (hg : ∀ k < d, g k ^ 2 ≥ 0) :
+    ∑ k ∈ Finset.range d, (g k ^ 2) ≥ 0 := by
+  apply Finset.sum_nonneg
+  intro i hmem
+  have hg := hg i (Finset.mem_range.mp hmem)
+  linear_combination hg
+
+/-- If every eigen-channel gradient energy contracts (g'_k^2 <= g_k^2 for all k < d), the total Frobenius gradient energy contracts in arbitrary dimension d.
+
+[MN2; paper 001 §App. A] -/
+theorem frobenius_contraction_full (d : ℕ) (g gn : ℕ → ℝ) (hg : ∀ k < d, gn k ^ 2 ≤ g k ^ 2) :
+    ∑ k ∈ Finset.range d, (gn k ^ 2) ≤ ∑ k ∈ Finset.range d, (g k ^ 2) := by
+  apply Finset.sum_le_sum
+  intro i hmem
+  have hg := hg i (Finset.mem_range.mp hmem)
+  linear_combination sub_nonneg.mpr hg
+
+/-- When each eigen-channel runs its own GD step u_k = -kappa_k*g_k, the total Frobenius update energy is the sum of the squared per-channel steps, in any dimension d.
+
+[MN3; paper 001 §App. A] -/
+theorem frobenius_update_energy_decomposition (d : ℕ) (u kappa g : ℕ → ℝ) (hu : ∀ k < d, u k = (-kappa k) * g k) :
+    ∑ k ∈ Finset.range d, (u k ^ 2) = ∑ k ∈ Finset.range d, (kappa k ^ 2 * g k ^ 2) := by
+  apply Finset.sum_congr rfl
+  intro i hmem
+  have hu := hu i (Finset.mem_range.mp hmem)
+  linear_combination (u i - kappa i * g i) * hu
+
+/-- At the Newton-optimal step product v = 1, any positive interference delta > 0 with eta > 0 leaves a non-zero contraction (1 - (v + eta*delta))^2 > 0.
+
+[E1; paper 002 §1] -/
+theorem interference_destroys_newton_convergence (v eta delta : ℝ) (hv : v = 1) (heta : eta > 0) (hdelta : delta > 0) :
+    (1 - (v + eta * delta)) ^ 2 > 0 := by
+  linear_combination mul_pos (mul_pos (mul_pos heta heta) hdelta) hdelta + (-1) * (v - 1 + 2 * eta * delta) * hv
+
+/-- If the interference w in step-product space is at least twice the non-negative clean contraction factor rho = 1 - v, the noisy contraction (rho - w)^2 is at least rho^2 (the hypothesis rho >= 0 is implicit in the paper and necessary: rho = w = -1 violates the goal).
+
+[E2; paper 002 §1] -/
+theorem large_interference_worsens_contraction (rho w : ℝ) (hrho : rho ≥ 0) (hw : w ≥ 2 * rho) :
+    (rho - w) ^ 2 ≥ rho ^ 2 := by
+  linear_combination sq_nonneg (w - 2 * rho) + 2 * mul_nonneg hrho (sub_nonneg.mpr hw)
+
+/-- For non-negative interference w and clean contraction factor rho the degradation (rho - w)^2 - rho^2 is at most w^2: it grows at most quadratically in the interference.
+
+[E3; paper 002 §1] -/
+theorem interference_degradation_bounded (w rho : ℝ) (hw : w ≥ 0) (hrho : rho ≥ 0) :
+    (rho - w) ^ 2 - rho ^ 2 ≤ w ^ 2 := by
+  linear_combination 2 * mul_nonneg hw hrho
+
+/-- Under the coherence budget w <= mu (with w, rho, mu >= 0) the per-step convergence degradation (rho - w)^2 - rho^2 is at most mu^2.
+
+[I1; paper 002 §2] -/
+theorem capacity_computation_bridge (w rho mu : ℝ) (hw : w ≥ 0) (hrho : rho ≥ 0) (hmu : mu ≥ 0) (hbudget : w ≤ mu) :
+    (rho - w) ^ 2 - rho ^ 2 ≤ mu ^ 2 := by
+  linear_combination 2 * mul_nonneg hrho hw + sq_nonneg (mu - w) + 2 * mul_nonneg hw (sub_nonneg.mpr hbudget)
+
+/-- If the interference w exceeds the non-negative coherence floor mu, the noisy contraction at the Newton step satisfies mu^2 <= w^2.
+
+[I2; paper 002 §2] -/
+theorem overpacking_degrades_optimum (mu w : ℝ) (hmu : mu ≥ 0) (hw : w ≥ mu) :
+    mu ^ 2 ≤ w ^ 2 := by
+  linear_combination sq_nonneg (w - mu) + 2 * mul_nonneg hmu (sub_nonneg.mpr hw)
+
+/-- If each of two layers' contraction rates is at least the non-negative coherence floor f, the two-layer contraction r1*r2 is at least f^2.
+
+[I3; paper 002 §2] -/
+theorem convergence_floor_compounds (f r1 r2 : ℝ) (hf : f ≥ 0) (h1 : r1 ≥ f) (h2 : r2 ≥ f) :
+    r1 * r2 ≥ f ^ 2 := by
+  linear_combination mul_nonneg (sub_nonneg.mpr h1) (sub_nonneg.mpr h2) + mul_nonneg hf (sub_nonneg.mpr h1) + mul_nonneg hf (sub_nonneg.mpr h2)
+
+/-- Beyond the stability window (step product u >= 2) the contraction factor (1 - u)^2 is at least 1: the step diverges.
+
+[P1; paper 002 §3] -/
+theorem instability_beyond_stability_window (u : ℝ) (hu : u ≥ 2) :
+    (1 - u) ^ 2 ≥ 1 := by
+  linear_combination sq_nonneg (u - 2) + 2 * sub_nonneg.mpr hu
+
+/-- In the overshoot regime 1 < u < v < 2, the step product further from the optimum contracts strictly worse: (1 - u)^2 < (1 - v)^2.
+
+[P2; paper 002 §3] -/
+theorem overshoot_monotone_degradation (u v : ℝ) (hu1 : 1 < u) (huv : u < v) (hv2 : v < 2) :
+    (1 - u) ^ 2 < (1 - v) ^ 2 := by
+  linear_combination 2 * mul_pos (sub_pos.mpr huv) (sub_pos.mpr hu1) + mul_pos (sub_pos.mpr huv) (sub_pos.mpr huv)
+
+/-- For any positive step product inside the stability window, 0 < u < 2, the contraction is strict: (1 - u)^2 < 1.
+
+[G1; paper 002 §4] -/
+theorem strict_contraction_in_stability_window (u : ℝ) (hu0 : 0 < u) (hu2 : u < 2) :
+    (1 - u) ^ 2 < 1 := by
+  linear_combination mul_pos hu0 (sub_pos.mpr hu2)
+
+/-- In the undershoot regime 0 < u < v < 1 more effective curvature strictly accelerates convergence: (1 - v)^2 < (1 - u)^2.
+
+[G2; paper 002 §4] -/
+theorem more_curvature_faster_convergence (u v : ℝ) (hu0 : 0 < u) (huv : u < v) (hv1 : v < 1) :
+    (1 - v) ^ 2 < (1 - u) ^ 2 := by
+  linear_combination 2 * mul_pos (sub_pos.mpr huv) (sub_pos.mpr hv1) + mul_pos (sub_pos.mpr huv) (sub_pos.mpr huv)
+
+/-- With zero effective curvature (u = 0) the contraction factor is exactly 1: no information is extracted from the context.
+
+[T1; paper 002 §4] -/
+theorem no_curvature_no_learning (u : ℝ) (hu : u = 0) :
+    (1 - u) ^ 2 = 1 := by
+  linear_combination (u - 2) * hu
+
+/-- For any step product 0 < u < 2 the emergence gap Delta = u*(2 - u) is positive and the contraction is (1 - u)^2 = 1 - Delta < 1.
+
+[T2; paper 002 §4]
+Unfolded definitions: `emergence_gap(u) := u*(2 - u)`. -/
+theorem emergence_gap_positive (u : ℝ) (hu0 : 0 < u) (hu2 : u < 2) :
+    u * (2 - u) > 0 ∧ (1 - u) ^ 2 = 1 - u * (2 - u) ∧ (1 - u) ^ 2 < 1 := by
+  refine ⟨?_, ?_, ?_⟩
+  · linear_combination mul_pos hu0 (sub_pos.mpr hu2)
+  · ring
+  · linear_combination mul_pos hu0 (sub_pos.mpr hu2)
+
+/-- If the eigenvalue range [a1', a2'] lies inside [a1, a2], its spread is no larger: (a2' - a1')^2 <= (a2 - a1)^2, so a wider spread gives a worse condition-number rate.
+
+[H1; paper 002 §5] -/
+theorem wider_spread_worse_rate (a1 a2 a1p a2p : ℝ) (h1 : a1 ≤ a1p) (h2 : a1p ≤ a2p) (h3 : a2p ≤ a2) :
+    (a2p - a1p) ^ 2 ≤ (a2 - a1) ^ 2 := by
+  linear_combination 2 * mul_nonneg (sub_nonneg.mpr h2) (sub_nonneg.mpr h1) + 2 * mul_nonneg (sub_nonneg.mpr h2) (sub_nonneg.mpr h3) + sq_nonneg (a1p - a1 + a2 - a2p)
+
+/-- If the scaling exponent satisfies alpha*(2*beta) = l with spectral decay rate l = log rho > 0 and smoothness beta > 0, then alpha > 0.
+
+[S1; paper 002 §6] -/
+theorem scaling_exponent_positive (alpha beta l : ℝ) (hscal : alpha * (2 * beta) = l) (hl : l > 0) (hbeta : beta > 0) :
+    alpha > 0 := by
+  refine not_le.mp (fun hng => ?_)
+  have hcontra : (0 : ℝ) < 0 := by
+    linear_combination 2 * mul_nonneg (sub_nonneg.mpr hng) (le_of_lt hbeta) + (-1) * hscal + hl
+  exact absurd hcontra (by norm_num)
+
+/-- For two data distributions with the same smoothness beta > 0 and decay rates l1 < l2 (alpha_i*(2*beta) = l_i), the scaling exponents satisfy alpha1 < alpha2.
+
+[S2; paper 002 §6] -/
+theorem scaling_monotone_in_decay (alpha1 alpha2 beta l1 l2 : ℝ) (h1 : alpha1 * (2 * beta) = l1) (h2 : alpha2 * (2 * beta) = l2) (hl : l1 < l2) (hbeta : beta > 0) :
+    alpha1 < alpha2 := by
+  refine not_le.mp (fun hng => ?_)
+  have hcontra : (0 : ℝ) < 0 := by
+    linear_combination 2 * mul_nonneg (sub_nonneg.mpr hng) (le_of_lt hbeta) + h1 + (-1) * h2 + sub_pos.mpr hl
+  exact absurd hcontra (by norm_num)
+
+/-- Under the same positive precision budget d_i*l_i = K (K = log(1/epsilon) > 0), steeper spectral decay 0 < l1 < l2 gives a smaller effective dimension: d2 < d1.
+
+[S3; paper 002 §6] -/
+theorem effective_dim_decreases_with_decay (d1 d2 l1 l2 K : ℝ) (h1 : d1 * l1 = K) (h2 : d2 * l2 = K) (hK : K > 0) (hl1 : 0 < l1) (hl12 : l1 < l2) :
+    d2 < d1 := by
+  refine not_le.mp (fun hng => ?_)
+  have hcontra : (0 : ℝ) < 0 := by
+    linear_combination mul_nonneg (mul_nonneg (sub_nonneg.mpr hng) (le_of_lt hl1)) (le_of_lt hl1) + mul_nonneg (mul_nonneg (sub_nonneg.mpr hng) (le_of_lt hl1)) (le_of_lt (sub_pos.mpr hl12)) + l1 * h2 + (-1) * l2 * h1 + mul_pos hK (sub_pos.mpr hl12)
+  exact absurd hcontra (by norm_num)
+
+/-- Substituting the scaling relation alpha*(2*beta) = l into the dimension budget d*l = K gives the single representation budget d*alpha*(2*beta) = K.
+
+[S4; paper 002 §6] -/
+theorem capacity_scaling_tradeoff (alpha beta l d K : ℝ) (hscal : alpha * (2 * beta) = l) (hdim : d * l = K) :
+    d * alpha * (2 * beta) = K := by
+  linear_combination d * hscal + hdim
+
+-- universality_breakdown duplicates S2 byte for byte (the paper says so): it is kept as a statement of the corpus but is not
+-- independent evidence.
+/-- Duplicate of S2, not independent evidence: the paper's kernel object universality_breakdown is byte-identical to scaling_monotone_in_decay; the corollary (different decay rates give different exponents, so there is no universal scaling exponent) is the injectivity of S2's strict monotonicity.
+
+[S5; paper 002 §6] Duplicate of S2. -/
+theorem universality_breakdown (alpha1 alpha2 beta l1 l2 : ℝ) (h1 : alpha1 * (2 * beta) = l1) (h2 : alpha2 * (2 * beta) = l2) (hl : l1 < l2) (hbeta : beta > 0) :
+    alpha1 < alpha2 := by
+  refine not_le.mp (fun hng => ?_)
+  have hcontra : (0 : ℝ) < 0 := by
+    linear_combination 2 * mul_nonneg (sub_nonneg.mpr hng) (le_of_lt hbeta) + h1 + (-1) * h2 + sub_pos.mpr hl
+  exact absurd hcontra (by norm_num)
+
+/-- When the softmax-weighted step overshoots (eta*a_p > 1), the sink fraction s defined by eta*(1 - s)*a_p = 1 gives zero contraction (one-step Newton convergence) and lies strictly inside the simplex, 0 < s < 1.
+
+[SM1; paper 003 §2] -/
+theorem attention_sink_achieves_newton_step (eta a_p s : ℝ) (hover : eta * a_p > 1) (hsink : eta * (1 - s) * a_p = 1) :
+    (1 - eta * (1 - s) * a_p) ^ 2 = 0 ∧ 0 < s ∧ s < 1 := by
+  refine ⟨?_, ?_, ?_⟩
+  · linear_combination (eta * (1 - s) * a_p - 1) * hsink
+  · refine not_le.mp (fun hng => ?_)
+    have hcontra : (0 : ℝ) < 0 := by
+      linear_combination mul_nonneg (sub_nonneg.mpr hng) (le_of_lt (sub_pos.mpr hover)) + sub_nonneg.mpr hng + hsink + sub_pos.mpr hover
+    exact absurd hcontra (by norm_num)
+  · refine not_le.mp (fun hng => ?_)
+    have hcontra : (0 : ℝ) ≤ -1 := by
+      linear_combination mul_nonneg (sub_nonneg.mpr hng) (le_of_lt (sub_pos.mpr hover)) + sub_nonneg.mpr hng + (-1) * hsink
+    exact absurd hcontra (by norm_num)
+
+/-- If the preconditioning error satisfies |1 - eta*a_p| <= delta, the contraction (1 - eta*a_p)^2 is at most delta^2: near-Newton preconditioning gives a quadratically small residual.
+
+[SM2; paper 003 §2] -/
+theorem near_newton_quadratic_rate (eta a_p delta : ℝ) (hlo : -delta ≤ 1 - eta * a_p) (hhi : 1 - eta * a_p ≤ delta) :
+    (1 - eta * a_p) ^ 2 ≤ delta ^ 2 := by
+  linear_combination mul_nonneg (sub_nonneg.mpr hlo) (sub_nonneg.mpr hhi)
+
+/-- If softmax improves the per-layer contraction ratio by a factor 0 <= c < 1 (r_s = c*r_l, r_l >= 0), two layers improve by c^2 and the two-layer softmax contraction is at most the linear one.
+
+[SM3; paper 003 §2] -/
+theorem softmax_advantage_compounds (r_s r_l c : ℝ) (hrs : r_s = c * r_l) (hc0 : 0 ≤ c) (hc1 : c < 1) (hrl : r_l ≥ 0) :
+    r_s * r_s = c ^ 2 * (r_l * r_l) ∧ r_s * r_s ≤ r_l * r_l := by
+  refine ⟨?_, ?_⟩
+  · linear_combination (r_s + c * r_l) * hrs
+  · linear_combination (r_s + c * r_l) * hrs + mul_nonneg (le_of_lt (sub_pos.mpr hc1)) (sq_nonneg (r_l)) + mul_nonneg (mul_nonneg (le_of_lt (sub_pos.mpr hc1)) hc0) (sq_nonneg (r_l))
+
+/-- In the undershoot regime 0 < eta*a_p <= 1, any sink fraction 0 < s <= 1 strictly increases the contraction: (1 - eta*a_p)^2 < (1 - eta*(1 - s)*a_p)^2.
+
+[SM4; paper 003 §2] -/
+theorem sink_hurts_in_undershoot (eta a_p s : ℝ) (hx0 : 0 < eta * a_p) (hx1 : eta * a_p ≤ 1) (hs0 : 0 < s) (hs1 : s ≤ 1) :
+    (1 - eta * a_p) ^ 2 < (1 - eta * (1 - s) * a_p) ^ 2 := by
+  linear_combination 2 * mul_nonneg (le_of_lt (mul_pos hs0 hx0)) (sub_nonneg.mpr hx1) + mul_pos (mul_pos (mul_pos hs0 hs0) hx0) hx0
+
+/-- If the total contraction is the product C = C1*C2 of a non-negative per-head contraction C1 and a head at Newton (C2 = 0), the total contraction is zero.
+
+[SM5; paper 003 §2] -/
+theorem multihead_product_zero (C C1 C2 : ℝ) (hprod : C = C1 * C2) (hc1 : C1 ≥ 0) (hc2 : C2 = 0) :
+    C = 0 := by
+  linear_combination hprod + C1 * hc2
+
+/-- If two heterogeneous adaptive steps have contraction rates r_a, r_b in [0, r] (r the uniform rate), their two-step product r_a*r_b is at most the uniform two-step rate r^2.
+
+[F1; paper 003 §3] -/
+theorem adaptive_beats_uniform (r_a r_b r : ℝ) (ha0 : 0 ≤ r_a) (har : r_a ≤ r) (hb0 : 0 ≤ r_b) (hbr : r_b ≤ r) :
+    r_a * r_b ≤ r ^ 2 := by
+  linear_combination mul_nonneg (sub_nonneg.mpr har) (sub_nonneg.mpr hbr) + mul_nonneg ha0 (sub_nonneg.mpr hbr) + mul_nonneg hb0 (sub_nonneg.mpr har)
+
+/-- If one step contracts strictly (0 <= r_b < 1) and the other rate r_a is positive, the two-step product r_a*r_b is strictly smaller than r_a.
+
+[F2; paper 003 §3] -/
+theorem mixed_preconditioning_helps (r_a r_b : ℝ) (ha : r_a > 0) (hb0 : 0 ≤ r_b) (hb1 : r_b < 1) :
+    r_a * r_b < r_a := by
+  linear_combination mul_pos ha (sub_pos.mpr hb1)
+
+/-- If a head's step product is matched to its channel (kappa*a = 1), that channel's contraction (1 - kappa*a)^2 is exactly zero.
+
+[MH1; paper 003 §4] -/
+theorem per_head_newton_achievable (kappa a : ℝ) (hmatch : kappa * a = 1) :
+    (1 - kappa * a) ^ 2 = 0 := by
+  linear_combination (kappa * a - 1) * hmatch
+
+/-- With two heads each matched to its own channel (kappa1*a1 = 1, kappa2*a2 = 1) the total two-channel contraction is exactly zero.
+
+[MH2; paper 003 §4] -/
+theorem two_matched_heads_zero_contraction (kappa1 kappa2 a1 a2 : ℝ) (h1 : kappa1 * a1 = 1) (h2 : kappa2 * a2 = 1) :
+    (1 - kappa1 * a1) ^ 2 + (1 - kappa2 * a2) ^ 2 = 0 := by
+  linear_combination (kappa1 * a1 - 1) * h1 + (kappa2 * a2 - 1) * h2
+
+/-- With a single gain at Newton for channel 1 (kappa*a1 = 1), the channel-2 contraction equals gain squared times spread squared: (1 - kappa*a2)^2 = kappa^2*(a1 - a2)^2.
+
+[MH3; paper 003 §4] -/
+theorem single_head_residual_gain_spread (kappa a1 a2 : ℝ) (hmatch : kappa * a1 = 1) :
+    (1 - kappa * a2) ^ 2 = kappa ^ 2 * (a1 - a2) ^ 2 := by
+  linear_combination (-(1 + kappa * a1 - 2 * kappa * a2)) * hmatch
+
+/-- The multi-head advantage kappa^2*(a1 - a2)^2 is strictly positive when the gain is positive and the eigenvalues differ.
+
+[MH4; paper 003 §4] -/
+theorem multihead_advantage_positive (kappa a1 a2 : ℝ) (hk : kappa > 0) (hne : a1 ≠ a2) :
+    kappa ^ 2 * (a1 - a2) ^ 2 > 0 := by
+  linear_combination mul_pos (mul_pos hk hk) (lt_of_le_of_ne (sq_nonneg (a1 - a2)) (Ne.symm (pow_ne_zero 2 (sub_ne_zero.mpr hne))))
+
+/-- For any single shared gain in the bracketing regime kappa*a1 <= 1 <= kappa*a2, the total two-channel contraction is at least the spread floor (1/2)*kappa^2*(a2 - a1)^2.
+
+[MH5; paper 003 §4] -/
+theorem shared_gain_irreducible_floor (kappa a1 a2 : ℝ) (h1 : kappa * a1 ≤ 1) (h2 : 1 ≤ kappa * a2) :
+    (1 - kappa * a1) ^ 2 + (1 - kappa * a2) ^ 2 ≥ (1/2) * kappa ^ 2 * (a2 - a1) ^ 2 := by
+  linear_combination (1/2) * sq_nonneg (2 - kappa * a1 - kappa * a2)
+
+/-- For condition ratios 1 < r1 < r2 the steepest-descent contraction ((r - 1)/(r + 1))^2 is strictly worse for the worse-conditioned band, stated without division: (r1 - 1)^2*(r2 + 1)^2 < (r2 - 1)^2*(r1 + 1)^2.
+
+[MH6; paper 003 §4] -/
+theorem rate_monotone_in_conditioning (r1 r2 : ℝ) (h1 : 1 < r1) (h12 : r1 < r2) :
+    (r1 - 1) ^ 2 * (r2 + 1) ^ 2 < (r2 - 1) ^ 2 * (r1 + 1) ^ 2 := by
+  linear_combination 4 * mul_pos (mul_pos (sub_pos.mpr h1) (sub_pos.mpr h12)) (sub_pos.mpr h12) + 4 * mul_pos (mul_pos (sub_pos.mpr h1) (sub_pos.mpr h1)) (sub_pos.mpr h12) + 8 * mul_pos (sub_pos.mpr h1) (sub_pos.mpr h12) + 4 * mul_pos (sub_pos.mpr h12) (sub_pos.mpr h12)
+
+/-- For s > 1, splitting a band of condition ratio s^2 into two geometric sub-bands of ratio s strictly lowers the worst-case contraction, stated without division: (s - 1)^2*(s^2 + 1)^2 < (s^2 - 1)^2*(s + 1)^2.
+
+[MH7; paper 003 §4] -/
+theorem geometric_head_doubling_improves (s : ℝ) (hs : s > 1) :
+    (s - 1) ^ 2 * (s ^ 2 + 1) ^ 2 < (s ^ 2 - 1) ^ 2 * (s + 1) ^ 2 := by
+  linear_combination 4 * mul_pos (mul_pos (mul_pos (mul_pos (sub_pos.mpr hs) (sub_pos.mpr hs)) (sub_pos.mpr hs)) (sub_pos.mpr hs)) (sub_pos.mpr hs) + 16 * mul_pos (mul_pos (mul_pos (sub_pos.mpr hs) (sub_pos.mpr hs)) (sub_pos.mpr hs)) (sub_pos.mpr hs) + 24 * mul_pos (mul_pos (sub_pos.mpr hs) (sub_pos.mpr hs)) (sub_pos.mpr hs) + 12 * mul_pos (sub_pos.mpr hs) (sub_pos.mpr hs)
+
+/-- The band-optimal shared gain, kappa*(a1 + a2) = 2, makes the squared endpoint contraction equal the condition-number rate: (1 - kappa*a1)^2*(a1 + a2)^2 = (a2 - a1)^2.
+
+[MH8; paper 003 §4] -/
+theorem optimal_gain_attains_rate (kappa a1 a2 : ℝ) (hopt : kappa * (a1 + a2) = 2) :
+    (1 - kappa * a1) ^ 2 * (a1 + a2) ^ 2 = (a2 - a1) ^ 2 := by
+  linear_combination (-a1) * ((1 - kappa * a1) * (a1 + a2) + a2 - a1) * hopt
+
+/-- For non-negative contraction factors 0 <= c1 < c2 the squared (training) loss is ordered the same way: c1^2 < c2^2.
+
+[W1; paper 000 §1] -/
+theorem training_loss_tracks_contraction (c1 c2 : ℝ) (hc1 : 0 ≤ c1) (h12 : c1 < c2) :
+    c1 ^ 2 < c2 ^ 2 := by
+  linear_combination mul_pos (sub_pos.mpr h12) (sub_pos.mpr h12) + 2 * mul_nonneg hc1 (le_of_lt (sub_pos.mpr h12))
+
+/-- At the Newton gain kappa*a = 1 the scalar contraction (1 - kappa*a)^2 is zero: the zero-loss target of the reduced model.
+
+[W2; paper 000 §1] -/
+theorem optimal_gain_zeros_contraction (kappa a : ℝ) (hnewton : kappa * a = 1) :
+    (1 - kappa * a) ^ 2 = 0 := by
+  linear_combination (kappa * a - 1) * hnewton
+
+/-- An undershooting gain (kappa*a < 1) leaves a strictly positive residual contraction (1 - kappa*a)^2.
+
+[W3; paper 000 §1] -/
+theorem suboptimal_gain_has_positive_loss (kappa a : ℝ) (hunder : kappa * a < 1) :
+    (1 - kappa * a) ^ 2 > 0 := by
+  linear_combination mul_pos (sub_pos.mpr hunder) (sub_pos.mpr hunder)
+
+/-- For positive curvature and an undershooting current gain (kappa_t*a < 1), the Newton gain kappa_star*a = 1 has strictly smaller contraction than the current gain.
+
+[W4; paper 000 §1] -/
+theorem no_spurious_minima (a kappa_t kappa_star : ℝ) (ha : a > 0) (hunder : kappa_t * a < 1) (hnewton : kappa_star * a = 1) :
+    (1 - kappa_star * a) ^ 2 < (1 - kappa_t * a) ^ 2 := by
+  linear_combination (kappa_star * a - 1) * hnewton + mul_pos (sub_pos.mpr hunder) (sub_pos.mpr hunder)
+
+/-- In the early training regime (kappa >= 0, kappa*a2 < 1/2) the gain update magnitude f(x) = x*(1 - kappa*x) is strictly increasing in the curvature: 0 <= a1 < a2 implies f(a1) < f(a2).
+
+[SA1; paper 000 §2]
+Unfolded definitions: `gain_update(kappa, x) := x*(1 - kappa*x)`. -/
+theorem gain_update_monotone_early_regime (kappa a1 a2 : ℝ) (hk : kappa ≥ 0) (ha1 : 0 ≤ a1) (h12 : a1 < a2) (hearly : kappa * a2 < (1/2)) :
+    a1 * (1 - kappa * a1) < a2 * (1 - kappa * a2) := by
+  linear_combination 2 * mul_pos (sub_pos.mpr h12) (sub_pos.mpr hearly) + mul_nonneg (mul_nonneg hk (le_of_lt (sub_pos.mpr h12))) (le_of_lt (sub_pos.mpr h12))
+
+/-- After a GD step to the shared gain kappa_next > 0, in the undershoot regime (kappa_next*a2 <= 1) the band with the larger eigenvalue 0 < a1 < a2 has strictly smaller residual contraction (the undershoot hypothesis is implicit in the paper and necessary: kappa_next = 1, a1 = 1, a2 = 3 violates the goal).
+
+[SA2; paper 000 §2] -/
+theorem larger_eigenvalue_converges_faster (kappa_next a1 a2 : ℝ) (hk : kappa_next > 0) (ha1 : 0 < a1) (h12 : a1 < a2) (hunder : kappa_next * a2 ≤ 1) :
+    (1 - kappa_next * a2) ^ 2 < (1 - kappa_next * a1) ^ 2 := by
+  linear_combination 2 * mul_nonneg (le_of_lt (mul_pos hk (sub_pos.mpr h12))) (sub_nonneg.mpr hunder) + mul_pos (mul_pos (mul_pos hk hk) (sub_pos.mpr h12)) (sub_pos.mpr h12)
+
+/-- For an undershooting gain (kappa*a < 1, a > 0), the GD update kappa_next = kappa + eta*a*(1 - kappa*a) with eta > 0 strictly increases the gain.
+
+[SA3; paper 000 §2] -/
+theorem gd_monotone_gain_increase (kappa_next kappa eta a : ℝ) (hupd : kappa_next = kappa + eta * a * (1 - kappa * a)) (heta : eta > 0) (ha : a > 0) (hunder : kappa * a < 1) :
+    kappa_next > kappa := by
+  linear_combination (-1) * hupd + mul_pos (mul_pos heta ha) (sub_pos.mpr hunder)
+
+/-- If more in-context examples give a larger step product in the undershoot regime, 0 < u_n < u_m < 1, the per-layer contraction is strictly smaller: (1 - u_m)^2 < (1 - u_n)^2.
+
+[N1; paper 000 §4] -/
+theorem more_context_faster_convergence (u_n u_m : ℝ) (hn0 : 0 < u_n) (hnm : u_n < u_m) (hm1 : u_m < 1) :
+    (1 - u_m) ^ 2 < (1 - u_n) ^ 2 := by
+  linear_combination 2 * mul_pos (sub_pos.mpr hnm) (sub_pos.mpr hm1) + mul_pos (sub_pos.mpr hnm) (sub_pos.mpr hnm)
+
+/-- The emergence gap Delta(u) = u*(2 - u) is strictly increasing on (0, 1): for 0 < u1 < u2 < 1 a longer context (larger step product) opens a wider gap.
+
+[N2; paper 000 §4]
+Unfolded definitions: `context_gap(x) := x*(2 - x)`. -/
+theorem context_length_controls_gap (u1 u2 : ℝ) (h0 : 0 < u1) (h12 : u1 < u2) (h1 : u2 < 1) :
+    u1 * (2 - u1) < u2 * (2 - u2) := by
+  linear_combination 2 * mul_pos (sub_pos.mpr h12) (sub_pos.mpr h1) + mul_pos (sub_pos.mpr h12) (sub_pos.mpr h12)
+
+/-- At zero step product (u0 = 0, too little context) the contraction factor is exactly 1, while any step product 0 < u < 2 contracts strictly: (1 - u)^2 < 1.
+
+[N3; paper 000 §4] -/
+theorem critical_context_threshold (u0 u : ℝ) (hu0 : u0 = 0) (hpos : 0 < u) (hwin : u < 2) :
+    (1 - u0) ^ 2 = 1 ∧ (1 - u) ^ 2 < 1 := by
+  refine ⟨?_, ?_⟩
+  · linear_combination (u0 - 2) * hu0
+  · linear_combination mul_pos hpos (sub_pos.mpr hwin)
+
+/-- The emergence gap is concave: for 0 < u < 1/2, doubling the step product yields strictly less than double the gap, Delta(2*u) < 2*Delta(u).
+
+[N4; paper 000 §4]
+Unfolded definitions: `context_gap(x) := x*(2 - x)`. -/
+theorem context_diminishing_returns (u : ℝ) (h0 : 0 < u) (hhalf : u < (1/2)) :
+    2 * u * (2 - 2 * u) < 2 * (u * (2 - u)) := by
+  linear_combination 2 * mul_pos h0 h0
+
+/-- If the true error equals the certified radius (the DC5 band) and the radius has dropped to at most eps, the true error is at most eps: a fired early-stopping decision is never wrong.
+
+[DC1; paper 000 §5] -/
+theorem decision_sound (e_true cert eps : ℝ) (hband : e_true = cert) (hcert : cert ≤ eps) :
+    e_true ≤ eps := by
+  linear_combination hband + sub_nonneg.mpr hcert
+
+/-- Once a layer certifies the error below eps, a deeper layer with contraction rate r in [0, 1] (r = rho^2) keeps it below eps: the decision never flips back.
+
+[DC2; paper 000 §5] -/
+theorem decision_stable_under_depth (cert_next r cert eps : ℝ) (hstep : cert_next = r * cert) (hr0 : 0 ≤ r) (hr1 : r ≤ 1) (hc0 : cert ≥ 0) (hce : cert ≤ eps) :
+    cert_next ≤ eps := by
+  linear_combination hstep + mul_nonneg (sub_nonneg.mpr hr1) hc0 + sub_nonneg.mpr hce
+
+/-- While still undecided (e > eps), a layer with rate r in [0, 1] (r = rho^2) shrinks the gap to the threshold by at least (1 - r)*eps: the polynomial surrogate of the log-optimal depth.
+
+[DC3; paper 000 §5] -/
+theorem decision_progress_linear (e_next r e eps : ℝ) (hstep : e_next = r * e) (hr0 : 0 ≤ r) (hr1 : r ≤ 1) (hund : e > eps) :
+    e - eps - (e_next - eps) ≥ (1 - r) * eps := by
+  linear_combination hstep + mul_nonneg (sub_nonneg.mpr hr1) (le_of_lt (sub_pos.mpr hund))
+
+/-- If the remaining gap e - eps is within one layer's progress (1 - r)*eps, with rate r in [0, 1] and eps <= e, the next layer decides: e_next = r*e <= eps.
+
+[DC4; paper 000 §5] -/
+theorem one_layer_decides_within_progress (e_next r e eps : ℝ) (hstep : e_next = r * e) (hr0 : 0 ≤ r) (hr1 : r ≤ 1) (hee : eps ≤ e) (hgap : e - eps ≤ (1 - r) * eps) :
+    e_next ≤ eps := by
+  linear_combination hstep + sub_nonneg.mpr hgap + mul_nonneg (sub_nonneg.mpr hr1) (sub_nonneg.mpr hee)
+
+/-- The true squared deviation equals the certified radius e_L = rho2L*e0 (rho2L = rho^(2L) in [0, 1]) and the radius never exceeds the initial e0: the anytime band contains the optimum and never re-widens.
+
+[DC5; paper 000 §5] -/
+theorem certified_anytime_interval_contains_truth (dev e_L rho2L e0 : ℝ) (hdev : dev = e_L) (hband : e_L = rho2L * e0) (hr0 : 0 ≤ rho2L) (hr1 : rho2L ≤ 1) (he0 : e0 ≥ 0) :
+    dev = e_L ∧ e_L ≤ e0 := by
+  refine ⟨?_, ?_⟩
+  · linear_combination hdev
+  · linear_combination hband + mul_nonneg (sub_nonneg.mpr hr1) he0
+
+end TransformerICL
+
+-- Every theorem must depend on no axiom beyond propext, Classical.choice and Quot.sound
+-- (checked by tests/lean_driver.sh under ctest).
+#print axioms TransformerICL.attention_update_is_gd_step
+#print axioms TransformerICL.in_context_gradient_is_curvature_times_error
+#print axioms TransformerICL.loss_decrease_identity
+#print axioms TransformerICL.stable_step_factor_nonneg
+#print axioms TransformerICL.grad_sq_nonneg
+#print axioms TransformerICL.gd_decreases_loss
+#print axioms TransformerICL.error_recursion_identity
+#print axioms TransformerICL.contraction_factor_sq_le_one
+#print axioms TransformerICL.contraction_reduces_error
+#print axioms TransformerICL.softmax_prediction_lower_bound
+#print axioms TransformerICL.softmax_prediction_upper_bound
+#print axioms TransformerICL.softmax_concentration_accelerates
+#print axioms TransformerICL.softmax_moderation_accelerates
+#print axioms TransformerICL.curvature_squares_under_concentration
+#print axioms TransformerICL.concentration_amplifies_gradient
+#print axioms TransformerICL.optimal_preconditioning_zeroes_contraction
+#print axioms TransformerICL.contraction_compounds
+#print axioms TransformerICL.depth_strictly_improves
+#print axioms TransformerICL.two_layer_error_bound
+#print axioms TransformerICL.three_layer_error_bound
+#print axioms TransformerICL.total_loss_descent
+#print axioms TransformerICL.optimal_step_balances_contraction
+#print axioms TransformerICL.condition_rate_bounded
+#print axioms TransformerICL.construction_realizes_gd_step
+#print axioms TransformerICL.composite_gain_positive
+#print axioms TransformerICL.gains_realize_newton_convergence
+#print axioms TransformerICL.matrix_update_energy_decomposition
+#print axioms TransformerICL.matrix_frobenius_contraction
+#print axioms TransformerICL.single_gain_newton_impossible
+#print axioms TransformerICL.frobenius_energy_nonneg
+#print axioms TransformerICL.frobenius_contraction_full
+#print axioms TransformerICL.frobenius_update_energy_decomposition
+#print axioms TransformerICL.interference_destroys_newton_convergence
+#print axioms TransformerICL.large_interference_worsens_contraction
+#print axioms TransformerICL.interference_degradation_bounded
+#print axioms TransformerICL.capacity_computation_bridge
+#print axioms TransformerICL.overpacking_degrades_optimum
+#print axioms TransformerICL.convergence_floor_compounds
+#print axioms TransformerICL.instability_beyond_stability_window
+#print axioms TransformerICL.overshoot_monotone_degradation
+#print axioms TransformerICL.strict_contraction_in_stability_window
+#print axioms TransformerICL.more_curvature_faster_convergence
+#print axioms TransformerICL.no_curvature_no_learning
+#print axioms TransformerICL.emergence_gap_positive
+#print axioms TransformerICL.wider_spread_worse_rate
+#print axioms TransformerICL.scaling_exponent_positive
+#print axioms TransformerICL.scaling_monotone_in_decay
+#print axioms TransformerICL.effective_dim_decreases_with_decay
+#print axioms TransformerICL.capacity_scaling_tradeoff
+#print axioms TransformerICL.universality_breakdown
+#print axioms TransformerICL.attention_sink_achieves_newton_step
+#print axioms TransformerICL.near_newton_quadratic_rate
+#print axioms TransformerICL.softmax_advantage_compounds
+#print axioms TransformerICL.sink_hurts_in_undershoot
+#print axioms TransformerICL.multihead_product_zero
+#print axioms TransformerICL.adaptive_beats_uniform
+#print axioms TransformerICL.mixed_preconditioning_helps
+#print axioms TransformerICL.per_head_newton_achievable
+#print axioms TransformerICL.two_matched_heads_zero_contraction
+#print axioms TransformerICL.single_head_residual_gain_spread
+#print axioms TransformerICL.multihead_advantage_positive
+#print axioms TransformerICL.shared_gain_irreducible_floor
+#print axioms TransformerICL.rate_monotone_in_conditioning
+#print axioms TransformerICL.geometric_head_doubling_improves
+#print axioms TransformerICL.optimal_gain_attains_rate
+#print axioms TransformerICL.training_loss_tracks_contraction
+#print axioms TransformerICL.optimal_gain_zeros_contraction
+#print axioms TransformerICL.suboptimal_gain_has_positive_loss
+#print axioms TransformerICL.no_spurious_minima
+#print axioms TransformerICL.gain_update_monotone_early_regime
+#print axioms TransformerICL.larger_eigenvalue_converges_faster
+#print axioms TransformerICL.gd_monotone_gain_increase
+#print axioms TransformerICL.more_context_faster_convergence
+#print axioms TransformerICL.context_length_controls_gap
+#print axioms TransformerICL.critical_context_threshold
+#print axioms TransformerICL.context_diminishing_returns
+#print axioms TransformerICL.decision_sound
+#print axioms TransformerICL.decision_stable_under_depth
+#print axioms TransformerICL.decision_progress_linear
+#print axioms TransformerICL.one_layer_decides_within_progress
+#print axioms TransformerICL.certified_anytime_interval_contains_truth
