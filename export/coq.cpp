@@ -679,9 +679,21 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
             w.line(1, "intros" + names + ".");
         }
         // unfold definitions (later ones first: they call earlier ones)
+        // definitions the statement uses, transitively
+        std::set<std::string> called;
+        std::function<void(const TermPtr&)> calls = [&](const TermPtr& t) {
+            if (!t) return;
+            if (t->kind == Term::Kind::Apply && defs.count(t->name) && !p.vars.count(t->name) &&
+                called.insert(t->name).second)
+                if (const auto* d = find_definition(s, t->name)) calls(d->body);
+            for (const auto& a : t->args) calls(a);
+        };
+        for (const auto& h : s.hypotheses) { calls(h.prop.lhs); calls(h.prop.rhs); }
+        for (const auto& g : s.goals) { calls(g.lhs); calls(g.rhs); }
         std::string unfold;
         for (auto it = corpus.definitions.rbegin(); it != corpus.definitions.rend(); ++it)
-            unfold += (unfold.empty() ? "" : " ") + defs.at(it->definition.name);
+            if (called.count(it->definition.name))
+                unfold += (unfold.empty() ? "" : " ") + defs.at(it->definition.name);
         if (!unfold.empty()) w.line(1, "cbv delta [" + unfold + "] beta in *.");
         for (std::size_t i = 0; i < s.goals.size(); ++i) {
             Prop g{unfold_definitions(s.goals[i].lhs, s), s.goals[i].rel, unfold_definitions(s.goals[i].rhs, s)};

@@ -186,13 +186,13 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
                 if (current != "icl_baseline" && id_of.count(current)) coq[id_of[current]].reached = true;
                 continue;
             }
+            if (l.rfind("Error", 0) == 0) {
+                coq_error += (coq_error.empty() ? "" : " ") + l;
+                continue;
+            }
             if (!collecting || l.empty() || l[0] == ' ' || l == "Axioms:" ||
                 l.find("Closed under the global context") != std::string::npos)
                 continue;
-            if (l.rfind("Error", 0) == 0 || l.rfind("Warning", 0) == 0) {
-                if (coq_error.empty() || coq_error.rfind("File", 0) == 0) coq_error += (coq_error.empty() ? "" : " ") + l;
-                continue;
-            }
             std::string axiom = l.substr(0, l.find(' '));
             if (current == "icl_baseline") baseline.insert(axiom);
             else if (id_of.count(current)) coq[id_of[current]].axioms.push_back(axiom);
@@ -209,7 +209,7 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
             if (error_offset != std::string::npos && error_offset >= sp.begin && error_offset < sp.end)
                 c.note += "coqc: " + coq_error;
             else if (!c.reached)
-                c.note += "not reached (coqc stopped earlier)";
+                c.note += "not reached (coqc stopped at an earlier error)";
             c.ok = c.reached && axioms_ok;
             sum.coq_ok += c.ok;
         }
@@ -319,8 +319,8 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
 
 **Kernel** (`icl-kernel check`). The trusted C++ kernel replays each certificate (ring normalisation,
 linear combinations, Positivstellensatz trees, the three finite-sum rules) over exact rationals and checks
-that the witness satisfies every hypothesis exactly. It establishes the theorems *if the kernel is correct*;
-it is the only check that covers MN1–MN3 for every d with the project's own code.
+that the witness satisfies every hypothesis exactly. It establishes the theorems *if the kernel (the
+project's own code) is correct*, MN1–MN3 for every d through its finite-sum rules.
 
 **Coq** (`icl-kernel export coq`, test `coq_export_compiles`). Every statement is re-stated over Coq's real
 numbers `R` and proved from the same certificate: each product of a Positivstellensatz tree and each multiple

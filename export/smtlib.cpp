@@ -181,7 +181,7 @@ std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std:
                 if (!te.duplicate_of.empty()) t << "; duplicate of " << te.duplicate_of << " (not independent evidence)\n";
                 for (std::size_t i = 0; i < s.goals.size(); ++i)
                     t << "; goal: " << one_line(i < te.goal_text.size() ? te.goal_text[i] : frontend::to_text(s.goals[i])) << "\n";
-                if (d >= 0) t << "; instance " << s.nats[0] << " = " << d << " (evidence for this d only)\n";
+                if (d >= 0) t << "; instance " << s.nats[0] << " = " << d << " (evidence for this instance only)\n";
                 t << (valid ? "; hypotheses and the negated goal: expected unsat (the statement is valid)\n"
                             : "; the hypotheses alone: expected sat (the statement is not vacuous)\n");
                 t << "(set-info :smt-lib-version 2.6)\n(set-logic QF_NRA)\n";
