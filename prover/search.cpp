@@ -582,34 +582,75 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
             return res;
         }
         if (lp.status == LpStatus::Infeasible) continue;
-        // ---- smaller certificate: drop products while the LP restricted to the rest stays feasible
+        // ---- smaller certificate: drop products while the LP restricted to the rest stays feasible, then
+        // try excluding each product of the result from the whole system and keep a cheaper solution
         {
-            std::vector<std::size_t> support;
-            for (std::size_t k = 0; k < prods.size(); ++k)
-                if (lp.x[k] != 0) support.push_back(k);
-            std::vector<std::size_t> order = support;
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                return prods[a].factors.size() > prods[b].factors.size();
-            });
-            for (std::size_t drop : order) {
-                if (Clock::now() > deadline) break;
-                if (std::find(support.begin(), support.end(), drop) == support.end()) continue;
-                std::vector<std::size_t> keep;
-                for (std::size_t k : support)
-                    if (k != drop) keep.push_back(k);
+            // solve over a subset of the product columns (all equality columns always included)
+            auto solve_subset = [&](const std::vector<std::size_t>& keep) -> std::optional<std::vector<Rational>> {
                 std::vector<SparseColumn> sub;
                 for (std::size_t k : keep) sub.push_back(cols[k]);
                 for (std::size_t k = prods.size(); k < cols.size(); ++k) sub.push_back(cols[k]);
                 LpResult r2 = solve_feasibility(norm_row + 1, b, sub, deadline);
-                if (r2.status != LpStatus::Feasible) continue;
+                if (r2.status != LpStatus::Feasible) return std::nullopt;
                 std::vector<Rational> x(cols.size());
                 for (std::size_t i = 0; i < keep.size(); ++i) x[keep[i]] = r2.x[i];
                 for (std::size_t k = prods.size(); k < cols.size(); ++k) x[k] = r2.x[keep.size() + (k - prods.size())];
-                lp.x = std::move(x);
-                support.clear();
+                return x;
+            };
+            auto support_of = [&](const std::vector<Rational>& x) {
+                std::vector<std::size_t> sup;
                 for (std::size_t k = 0; k < prods.size(); ++k)
-                    if (lp.x[k] != 0) support.push_back(k);
+                    if (x[k] != 0) sup.push_back(k);
+                return sup;
+            };
+            auto prune = [&](std::vector<Rational> x) {
+                std::vector<std::size_t> support = support_of(x);
+                std::vector<std::size_t> order = support;
+                std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                    return prods[a].factors.size() > prods[b].factors.size();
+                });
+                for (std::size_t drop : order) {
+                    if (Clock::now() > deadline) break;
+                    if (std::find(support.begin(), support.end(), drop) == support.end()) continue;
+                    std::vector<std::size_t> keep;
+                    for (std::size_t k : support)
+                        if (k != drop) keep.push_back(k);
+                    if (auto x2 = solve_subset(keep)) {
+                        x = std::move(*x2);
+                        support = support_of(x);
+                    }
+                }
+                return x;
+            };
+            auto cost = [&](const std::vector<Rational>& x) {
+                std::size_t c = 0;
+                for (std::size_t k = 0; k < cols.size(); ++k)
+                    if (x[k] != 0) c += k < prods.size() ? prods[k].factors.size() + 1 : 2;
+                return c;
+            };
+            lp.x = prune(lp.x);
+            if (cols.size() <= 3000) {
+                std::vector<std::size_t> banned;
+                bool improved = true;
+                for (int round = 0; round < 2 && improved; ++round) {
+                    improved = false;
+                    for (std::size_t k : support_of(lp.x)) {
+                        if (Clock::now() > deadline) break;
+                        std::vector<std::size_t> keep;
+                        for (std::size_t j = 0; j < prods.size(); ++j)
+                            if (j != k) keep.push_back(j);
+                        auto x2 = solve_subset(keep);
+                        if (!x2) continue;
+                        auto x3 = prune(*x2);
+                        if (cost(x3) < cost(lp.x)) {
+                            lp.x = std::move(x3);
+                            improved = true;
+                            break;
+                        }
+                    }
+                }
             }
+            std::vector<std::size_t> support = support_of(lp.x);
             // positive rescaling keeps a refutation valid: make the plain negated goal's coefficient 1 when it
             // occurs, else make the coefficients integers
             Rational scale = 1;
