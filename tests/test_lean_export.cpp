@@ -1,0 +1,381 @@
+// Lean export (issue 4): determinism, round trip (the stand-in for Lean), reader soundness on mutated
+// proofs, stamp and the drift gate's three cases on temporary copies.
+#include "export/lean.hpp"
+#include "export/lean_reader.hpp"
+#include "export/stamp.hpp"
+#include "frontend/corpus.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace icl;
+
+namespace {
+
+const frontend::Corpus& corpus() {
+    static const frontend::Corpus c = frontend::load_embedded_corpus();
+    return c;
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t p = 0; (p = s.find(what, p)) != std::string::npos; p += what.size()) ++n;
+    return n;
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
+
+void spit(const fs::path& p, const std::string& s) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << s;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static std::atomic<int> n{0};
+        path = fs::temp_directory_path() /
+               ("icl-lean-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// What `icl-kernel export lean --out-dir dir` writes.
+void export_to(const frontend::Corpus& c, const fs::path& dir) {
+    leanexp::LeanFile f = leanexp::export_lean(c);
+    spit(dir / leanexp::kLeanFileName, f.text);
+    spit(dir / "lean-toolchain", leanexp::lean_toolchain_text());
+    spit(dir / "lakefile.toml", leanexp::lakefile_text());
+    spit(dir / leanexp::kStampFileName, leanexp::stamp_text(leanexp::make_stamp(c, f.text, nullptr)));
+}
+
+std::string all_problems(const leanexp::VerifyReport& r) {
+    std::string s;
+    for (const auto& p : r.problems) s += p + "\n";
+    return s;
+}
+
+// The built-in corpus with one extra (true, unused) hypothesis in the first theorem that has reals:
+// a statement edit that keeps every certificate valid.
+frontend::Corpus edited_corpus(std::string* edited_name) {
+    auto files = frontend::embedded_corpus_files();
+    for (auto& [name, content] : files) {
+        std::size_t th = content.find("<theorem ");
+        if (th == std::string::npos) continue;
+        std::size_t real_end = content.find("</real>", th);
+        std::size_t th_end = content.find("</theorem>", th);
+        if (real_end == std::string::npos || real_end > th_end) continue;
+        std::size_t np = content.find("name=\"", th) + 6;
+        *edited_name = content.substr(np, content.find('"', np) - np);
+        content.insert(real_end + 7, "\n    <hyp name=\"hdrift\">0 &lt;= 1</hyp>");
+        return frontend::load_corpus(files);
+    }
+    FAIL("no theorem with <real> in the corpus");
+    return {};
+}
+
+leanexp::RoundTripReport check_snippet(const std::string& body) {
+    std::string text = "import Mathlib\nnamespace TransformerICL\n" + body + "\nend TransformerICL\n";
+    return leanexp::check_lean_proofs(leanexp::read_lean_file(text));
+}
+
+}  // namespace
+
+TEST_CASE("lean export: shape of the file", "[lean]") {
+    const std::string t = leanexp::export_lean(corpus()).text;
+    CHECK(t.find("import Mathlib\n") != std::string::npos);
+    CHECK(t.find("namespace TransformerICL\n") != std::string::npos);
+    CHECK(t.find("\nend TransformerICL\n") != std::string::npos);
+    CHECK(count(t, "\ntheorem ") == corpus().theorems.size());
+    CHECK(count(t, "\n#print axioms TransformerICL.") == corpus().theorems.size());
+    CHECK(corpus().theorems.size() == 81);
+    for (const char* bad : {"sorry", "admit", "native_decide", "\naxiom ", "nlinarith", "polyrith", "positivity"})
+        CHECK(t.find(bad) == std::string::npos);
+    CHECK(t.find(" in Finset.range") == std::string::npos);  // the removed `∑ x in s` syntax
+    for (const auto& e : corpus().theorems)
+        if (!e.duplicate_of.empty())
+            CHECK(t.find("-- " + e.theorem.name + " duplicates " + e.duplicate_of) != std::string::npos);
+}
+
+TEST_CASE("lean export: byte-deterministic", "[lean]") {
+    CHECK(leanexp::export_lean(corpus()).text == leanexp::export_lean(corpus()).text);
+    const std::string a = leanexp::stamp_text(leanexp::make_stamp(corpus(), "x", nullptr));
+    const std::string b = leanexp::stamp_text(leanexp::make_stamp(corpus(), "x", nullptr));
+    CHECK(a == b);
+}
+
+TEST_CASE("lean export: round trip of all theorems through the reader", "[lean]") {
+    leanexp::LeanFile f = leanexp::export_lean(corpus());
+    leanexp::RoundTripReport r = leanexp::check_round_trip(f.text, corpus());
+    INFO([&] {
+        std::string s;
+        for (const auto& e : r.errors) s += e + "\n";
+        return s;
+    }());
+    CHECK(r.ok());
+    CHECK(r.theorems_checked == corpus().theorems.size());
+    CHECK(r.linear_combinations == f.linear_combinations);
+    CHECK(r.contradiction_steps == f.contradiction_proofs);
+    CHECK(r.inequality_atoms > 0);
+    CHECK(r.sum_steps >= 3);  // MN1-MN3
+}
+
+TEST_CASE("lean reader: the spec's hand-checked templates pass", "[lean]") {
+    auto r = check_snippet(R"(
+theorem t_eq (x y : ℝ) (h1 : x * y = 1) (h2 : x + y = 3) :
+    x ^ 2 * y + x * y ^ 2 = 3 := by
+  linear_combination (x + y) * h1 + h2
+theorem t_le (u v : ℝ) (hu : 0 < u) (huv : u ≤ v) (hv : v ≤ 1) :
+    (1 - v) ^ 2 ≤ (1 - u) ^ 2 := by
+  linear_combination 2 * mul_nonneg (sub_nonneg.mpr huv) (sub_nonneg.mpr hv) + sq_nonneg (v - u)
+theorem t_lt (u v : ℝ) (hu : 0 < u) (huv : u < v) (hv : v ≤ 1) :
+    (1 - v) ^ 2 < (1 - u) ^ 2 := by
+  linear_combination 2 * mul_nonneg (sub_nonneg.mpr huv.le) (sub_nonneg.mpr hv) + pow_pos (sub_pos.mpr huv) 2
+theorem t_and (x y : ℝ) (h : x + y = 1) :
+    x * y ≤ 1 / 4 ∧ 1 / 2 ≤ x ^ 2 + y ^ 2 := by
+  refine ⟨?_, ?_⟩
+  · linear_combination sq_nonneg (x - y) / 4 + (x + y + 1) / 4 * h
+  · linear_combination sq_nonneg (x - y) / 2 - (x + y + 1) / 2 * h
+theorem t_sum (d : ℕ) (x : ℕ → ℝ) (h0 : ∀ k < d, 0 ≤ x k) (h1 : ∀ k < d, x k ≤ 1) :
+    ∑ k ∈ Finset.range d, (x k ^ 2) ≤ ∑ k ∈ Finset.range d, (x k) := by
+  apply Finset.sum_le_sum
+  intro i hi
+  have h0 := h0 i (Finset.mem_range.mp hi)
+  have h1 := h1 i (Finset.mem_range.mp hi)
+  linear_combination mul_nonneg h0 (sub_nonneg.mpr h1)
+theorem t_contra (a : ℝ) (ha : a > 1) :
+    a ^ 2 > 1 := by
+  refine not_le.mp (fun hng => ?_)
+  have hc : (0 : ℝ) < 0 := by
+    linear_combination mul_pos (sub_pos.mpr ha) (sub_pos.mpr ha) + 2 * sub_pos.mpr ha + sub_nonneg.mpr hng
+  exact absurd hc (by norm_num)
+)");
+    INFO((r.errors.empty() ? std::string() : r.errors.front()));
+    CHECK(r.ok());
+    CHECK(r.theorems_checked == 6);
+}
+
+TEST_CASE("lean reader: rejects proofs Mathlib would reject", "[lean]") {
+    const std::string head = "theorem t (u v : ℝ) (hu : 0 < u) (huv : u ≤ v) (hv : v ≤ 1) (hs : u < v) (he : u + v = 1) :\n";
+    struct Case {
+        const char* what;
+        std::string body;
+    };
+    const std::vector<Case> cases = {
+        {"wrong coefficient", head + "    (1 - v) ^ 2 ≤ (1 - u) ^ 2 := by\n"
+                                     "  linear_combination 1 * mul_nonneg (sub_nonneg.mpr huv) (sub_nonneg.mpr hv) + sq_nonneg (v - u)\n"},
+        {"missing atom", head + "    (1 - v) ^ 2 ≤ (1 - u) ^ 2 := by\n"
+                                "  linear_combination 2 * mul_nonneg (sub_nonneg.mpr huv) (sub_nonneg.mpr hv)\n"},
+        {"negative coefficient on an inequality", head + "    u ≤ v := by\n  linear_combination (-1) * sub_nonneg.mpr huv\n"},
+        {"subtracted inequality", head + "    u ≤ v := by\n  linear_combination hv - huv\n"},
+        {"variable coefficient on an inequality", head + "    u * u ≤ u * v := by\n  linear_combination u * sub_nonneg.mpr huv\n"},
+        {"strict goal from a non-strict combination with zero residual", head + "    u < v := by\n  linear_combination sub_nonneg.mpr huv\n"},
+        {"equality goal from an inequality", head + "    u = v := by\n  linear_combination sub_nonneg.mpr huv\n"},
+        {"mul_nonneg on a strict atom", head + "    0 ≤ u * (v - u) := by\n  linear_combination mul_nonneg hu (sub_nonneg.mpr huv)\n"},
+        {"mul_pos on a non-strict atom", head + "    0 < u * (v - u) := by\n  linear_combination mul_pos hu (sub_nonneg.mpr huv)\n"},
+        {"sub_pos on a non-strict hypothesis", head + "    u < v := by\n  linear_combination sub_pos.mpr huv\n"},
+        {"unknown hypothesis", head + "    u ≤ v := by\n  linear_combination sub_nonneg.mpr hnope\n"},
+        {"ring on a false identity", head + "    (u + v) ^ 2 = u ^ 2 + v ^ 2 := by\n  ring\n"},
+        {"wrong equality coefficient", head + "    u = 1 - v := by\n  linear_combination 2 * he\n"},
+        {"norm_num on a true fact", head + "    u < v := by\n  refine not_le.mp (fun hng => ?_)\n  have hc : (0 : ℝ) ≤ 0 := by\n"
+                                          "    linear_combination sub_nonneg.mpr hng + sub_nonneg.mpr huv\n  exact absurd hc (by norm_num)\n"},
+        {"not_lt on a strict goal", head + "    u < v := by\n  refine not_lt.mp (fun hng => ?_)\n  have hc : (0 : ℝ) < 0 := by\n"
+                                          "    linear_combination sub_pos.mpr hng + sub_pos.mpr hs\n  exact absurd hc (by norm_num)\n"},
+        {"goal left open", head + "    u < v := by\n  refine not_le.mp (fun hng => ?_)\n"},
+        {"tactic outside the subset", head + "    u ≤ v := by\n  nlinarith [huv]\n"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        leanexp::RoundTripReport r;
+        try {
+            r = check_snippet(c.body);
+        } catch (const leanexp::LeanReadError&) {
+            r.errors.push_back("parse error");
+        }
+        CHECK_FALSE(r.ok());
+    }
+    // and the corrected versions pass
+    auto ok = check_snippet(head + "    (1 - v) ^ 2 ≤ (1 - u) ^ 2 := by\n"
+                                   "  linear_combination 2 * mul_nonneg (sub_nonneg.mpr huv) (sub_nonneg.mpr hv) + sq_nonneg (v - u)\n");
+    CHECK(ok.ok());
+    auto ok2 = check_snippet(head + "    u < v := by\n  linear_combination sub_pos.mpr hs\n");
+    CHECK(ok2.ok());
+}
+
+TEST_CASE("lean round trip: a statement changed in the Lean file is caught", "[lean]") {
+    std::string t = leanexp::export_lean(corpus()).text;
+    // flip the first `≤` of a theorem statement into `<`
+    std::size_t le = std::string::npos;
+    for (std::size_t th = t.find("\ntheorem "); th != std::string::npos; th = t.find("\ntheorem ", th + 1)) {
+        std::size_t by = t.find(":= by", th);
+        std::size_t x = t.find("≤", th);
+        if (x < by) {
+            le = x;
+            break;
+        }
+    }
+    REQUIRE(le != std::string::npos);
+    t.replace(le, std::string("≤").size(), "<");
+    CHECK_FALSE(leanexp::check_round_trip(t, corpus()).ok());
+    // a theorem removed
+    std::string u = leanexp::export_lean(corpus()).text;
+    std::size_t a = u.find("\ntheorem ");
+    std::size_t b = u.find("\n/--", a);
+    u.erase(a, b - a);
+    CHECK_FALSE(leanexp::check_round_trip(u, corpus()).ok());
+}
+
+TEST_CASE("lean printer and reader agree on precedence", "[lean]") {
+    for (const char* e : {"-(x ^ 2)", "(-x) ^ 2", "a - (b - c)", "a - b - c", "x * (y + z)", "2 * (-x)",
+                          "-(a * b) + (1/2) * c", "(a + b) ^ 3 - (-1/3) * a", "a * b * c - a * (b * c)"}) {
+        INFO(e);
+        kernel::TermPtr t = leanexp::read_lean_term(e);
+        kernel::TermPtr back = leanexp::read_lean_term(leanexp::lean_term(*t));
+        kernel::Statement s;
+        s.reals = {"a", "b", "c", "x", "y", "z"};
+        CHECK(kernel::normalize(*t, s) == kernel::normalize(*back, s));
+        CHECK(leanexp::lean_term(*back) == leanexp::lean_term(*t));
+    }
+    CHECK(leanexp::lean_ident("fun") == "«fun»");
+    CHECK(leanexp::lean_ident("w'") == "w'");
+    CHECK(leanexp::lean_rational(kernel::Rational(-3, 4)) == "-3/4");
+}
+
+TEST_CASE("stamp: SHA-256 through OpenSSL", "[lean]") {
+    CHECK(leanexp::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(leanexp::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("stamp: contents", "[lean]") {
+    const std::string text = leanexp::export_lean(corpus()).text;
+    nlohmann::json j = leanexp::make_stamp(corpus(), text, nullptr);
+    CHECK(j["format_version"] == leanexp::kStampFormatVersion);
+    CHECK(j["lean_toolchain"] == "leanprover/lean4:v4.28.0");
+    CHECK(j["mathlib_rev"] == "v4.28.0");
+    CHECK(j["counts"]["statements"] == 81);
+    CHECK(j["counts"]["axioms"] == 0);
+    CHECK(j["counts"]["sorry"] == 0);
+    CHECK(j["counts"]["lean_theorems"] == 81);
+    CHECK(j["counts"]["ok"] == j["counts"]["declarations"]);
+    CHECK(j["theorems"].size() == 81);
+    CHECK(j["corpus"]["sha256"] == leanexp::sha256_hex(corpus().canonical_bytes));
+    CHECK(j["lean_file"]["sha256"] == leanexp::sha256_hex(text));
+    CHECK(j["lean_check"]["checked"] == false);
+
+    leanexp::LeanCheckResult ran = leanexp::parse_lean_result(
+        "ran=1\nexit_code=0\npassed=1\nsorry_warnings=0\nbad_axioms=0\naxiom_reports=81\nreason=\n");
+    nlohmann::json k = leanexp::make_stamp(corpus(), text, &ran);
+    CHECK(k["lean_check"]["checked"] == true);
+    CHECK(k["lean_check"]["exit_code"] == 0);
+    leanexp::LeanCheckResult skipped = leanexp::parse_lean_result("ran=0\nreason=lake not found on PATH\n");
+    CHECK(leanexp::make_stamp(corpus(), text, &skipped)["lean_check"]["reason"] == "lake not found on PATH");
+    CHECK_THROWS(leanexp::parse_lean_result("ran=1\nexit_code=1\npassed=1\n"));  // inconsistent
+    CHECK_THROWS(leanexp::parse_lean_result("bogus=1\n"));
+}
+
+TEST_CASE("drift gate: fresh export agrees", "[lean]") {
+    TempDir d;
+    export_to(corpus(), d.path);
+    auto r = leanexp::verify_stamp(corpus(), d.path);
+    INFO(all_problems(r));
+    CHECK(r.ok());
+    // recording a Lean check result in the stamp does not count as drift
+    leanexp::LeanCheckResult skipped = leanexp::parse_lean_result("ran=0\nreason=lake not found on PATH\n");
+    spit(d.path / leanexp::kStampFileName,
+         leanexp::stamp_text(leanexp::make_stamp(corpus(), slurp(d.path / leanexp::kLeanFileName), &skipped)));
+    CHECK(leanexp::verify_stamp(corpus(), d.path).ok());
+}
+
+TEST_CASE("drift gate: theorem edited without re-export", "[lean]") {
+    TempDir d;
+    export_to(corpus(), d.path);
+    std::string name;
+    frontend::Corpus edited = edited_corpus(&name);
+    auto r = leanexp::verify_stamp(edited, d.path);
+    const std::string p = all_problems(r);
+    INFO(p);
+    CHECK_FALSE(r.ok());
+    CHECK(p.find("corpus drifted") != std::string::npos);
+    CHECK(p.find(name) != std::string::npos);
+    // after re-export everything agrees again
+    export_to(edited, d.path);
+    CHECK(leanexp::verify_stamp(edited, d.path).ok());
+}
+
+TEST_CASE("drift gate: Lean file edited by hand", "[lean]") {
+    TempDir d;
+    export_to(corpus(), d.path);
+    const fs::path lean = d.path / leanexp::kLeanFileName;
+    std::string t = slurp(lean);
+    std::size_t p = t.find("\n  ring\n");
+    REQUIRE(p != std::string::npos);
+    t.replace(p, 8, "\n  sorry\n");
+    spit(lean, t);
+    auto r = leanexp::verify_stamp(corpus(), d.path);
+    const std::string s = all_problems(r);
+    INFO(s);
+    CHECK_FALSE(r.ok());
+    CHECK(s.find("edited by hand") != std::string::npos);
+    // the message names the theorem whose text changed
+    std::size_t th = t.rfind("\ntheorem ", p);
+    std::string name = t.substr(th + 9, t.find(' ', th + 9) - th - 9);
+    CHECK(s.find(name) != std::string::npos);
+}
+
+TEST_CASE("drift gate: stale stamp", "[lean]") {
+    SECTION("Lean file re-exported, stamp kept") {
+        TempDir d;
+        export_to(corpus(), d.path);
+        const std::string old_stamp = slurp(d.path / leanexp::kStampFileName);
+        std::string name;
+        frontend::Corpus edited = edited_corpus(&name);
+        export_to(edited, d.path);
+        spit(d.path / leanexp::kStampFileName, old_stamp);
+        auto r = leanexp::verify_stamp(edited, d.path);
+        INFO(all_problems(r));
+        CHECK_FALSE(r.ok());
+        CHECK(all_problems(r).find("stale stamp") != std::string::npos);
+    }
+    SECTION("stamp field edited") {
+        TempDir d;
+        export_to(corpus(), d.path);
+        nlohmann::json j = nlohmann::json::parse(slurp(d.path / leanexp::kStampFileName));
+        j["counts"]["sorry"] = 1;
+        spit(d.path / leanexp::kStampFileName, leanexp::stamp_text(j));
+        auto r = leanexp::verify_stamp(corpus(), d.path);
+        INFO(all_problems(r));
+        CHECK_FALSE(r.ok());
+        CHECK(all_problems(r).find("stale stamp: field `counts`") != std::string::npos);
+    }
+    SECTION("stamp missing or not JSON") {
+        TempDir d;
+        export_to(corpus(), d.path);
+        spit(d.path / leanexp::kStampFileName, "{ not json");
+        CHECK_FALSE(leanexp::verify_stamp(corpus(), d.path).ok());
+        fs::remove(d.path / leanexp::kStampFileName);
+        auto r = leanexp::verify_stamp(corpus(), d.path);
+        CHECK_FALSE(r.ok());
+        CHECK(all_problems(r).find("missing") != std::string::npos);
+    }
+    SECTION("toolchain changed") {
+        TempDir d;
+        export_to(corpus(), d.path);
+        spit(d.path / "lean-toolchain", "leanprover/lean4:v4.9.0\n");
+        CHECK_FALSE(leanexp::verify_stamp(corpus(), d.path).ok());
+    }
+}
