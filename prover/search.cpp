@@ -299,7 +299,7 @@ SearchResult search_equality(const Problem& p, Clock::time_point deadline) {
         for (unsigned extra = 0; extra <= 3 && !solved; ++extra) {
             if (Clock::now() > deadline) {
                 res.timed_out = true;
-                res.why = "not found within budget";
+                res.why = "budget ran out";
                 return res;
             }
             unsigned maxdeg = std::max(g.degree(), 1u) + extra;
@@ -495,7 +495,7 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         ++stage_no;
         if (Clock::now() > deadline) {
             res.timed_out = true;
-            res.why = "not found within budget";
+            res.why = "budget ran out before stage " + std::to_string(stage_no);
             return res;
         }
         const unsigned maxdeg = D + st.extra_degree;
@@ -578,7 +578,7 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
                          lp.status == LpStatus::Feasible ? "feasible" : lp.status == LpStatus::Infeasible ? "infeasible" : "timeout");
         if (lp.status == LpStatus::Timeout) {
             res.timed_out = true;
-            res.why = "not found within budget (LP at stage " + std::to_string(stage_no) + ")";
+            res.why = "budget ran out in the LP of stage " + std::to_string(stage_no);
             return res;
         }
         if (lp.status == LpStatus::Infeasible) continue;
