@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -50,10 +51,21 @@ double time_ms(int reps, const std::function<void()>& f) {
     return median(t);
 }
 
+// Peak RSS of this process image. VmHWM rather than getrusage's ru_maxrss: Linux carries ru_maxrss over
+// fork and exec, so a child of a large parent (python) would report the parent's size.
 long peak_rss_kb() {
+    std::ifstream in("/proc/self/status");
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
     struct rusage ru {};
     getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_maxrss;  // kilobytes on Linux
+    return ru.ru_maxrss;
+}
+
+double cpu_ms() {  // CPU time of this process (not inflated by waiting for a core on a shared machine)
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 long current_rss_kb() {
@@ -330,18 +342,22 @@ int run_scale(const std::string& family, std::size_t n, double budget_ms, int ma
     long rss_input = current_rss_kb();
 
     // One run, then repeat while the budget allows (at least 1, at most max_reps runs).
-    std::vector<double> times;
+    std::vector<double> times, cpu;
     std::string verdict;
     do {
         auto t1 = Clock::now();
+        double c1 = cpu_ms();
         k::CheckResult r = k::check_theorem(g.theorem, limits);
+        cpu.push_back(cpu_ms() - c1);
         times.push_back(ms_since(t1));
         verdict = r.verdict == k::Verdict::Verified ? "verified" : "REJECTED: " + r.message;
     } while (static_cast<int>(times.size()) < max_reps && median(times) * (times.size() + 1) < budget_ms);
     long peak = peak_rss_kb();
-    // family, parameter, terms, build ms, check ms (median), runs, rss before build, rss with input, peak rss
-    std::printf("scale\t%s\t%zu\t%zu\t%.3f\t%.4f\t%zu\t%ld\t%ld\t%ld\t%s\t%s\n", family.c_str(), n, g.terms, build_ms,
-                median(times), times.size(), rss0, rss_input, peak, g.shape.c_str(), verdict.c_str());
+    // family, parameter, terms, build ms, check wall ms and CPU ms (medians), runs, RSS (KB) before the
+    // build, RSS with the input built, peak RSS, description, verdict
+    std::printf("scale\t%s\t%zu\t%zu\t%.3f\t%.4f\t%.4f\t%zu\t%ld\t%ld\t%ld\t%s\t%s\n", family.c_str(), n, g.terms,
+                build_ms, median(times), median(cpu), times.size(), rss0, rss_input, peak, g.shape.c_str(),
+                verdict.c_str());
     return verdict == "verified" ? 0 : 1;
 }
 
