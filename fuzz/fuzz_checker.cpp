@@ -1,0 +1,196 @@
+// libFuzzer target: the trusted checker on structures the front end would never build. The input bytes
+// pick a theorem of the built-in corpus and drive a sequence of edits of its kernel data structures
+// (constants, exponents, relations, hypothesis names, psatz nodes, null / wrong-arity / unknown nodes,
+// random subterms), then run check_theorem, check_witness and check_goal_at_witness.
+// Oracles: no crash / sanitizer report / hang; and SOUNDNESS: whenever check_theorem says Verified, the
+// independent judge of tests/mutation_eval.hpp must not show the certificate invalid (exact evaluation
+// at rational points) and must not find a counterexample to the statement; otherwise __builtin_trap().
+#include "frontend/corpus.hpp"
+#include "kernel/kernel.hpp"
+#include "tests/mutation_eval.hpp"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+using namespace icl;
+using namespace icl::mutation;
+
+namespace {
+
+const frontend::Corpus& corpus() {
+    static const frontend::Corpus c = frontend::load_embedded_corpus();
+    return c;
+}
+
+const char* const kNames[] = {"x", "y", "a", "eta", "w", "b", "k", "i", "d", "g", "grad", "loss", "", "sum", "f(i)"};
+
+TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int depth) {
+    using K = Term::Kind;
+    auto t = std::make_shared<Term>();
+    int kind = in.ConsumeIntegralInRange<int>(0, depth > 6 ? 2 : 10);
+    auto name = [&]() -> std::string {
+        int pick = in.ConsumeIntegralInRange<int>(0, 3);
+        if (pick == 0 && !st.reals.empty()) return st.reals[in.ConsumeIntegralInRange<std::size_t>(0, st.reals.size() - 1)];
+        if (pick == 1 && !st.families.empty())
+            return st.families[in.ConsumeIntegralInRange<std::size_t>(0, st.families.size() - 1)];
+        if (pick == 2 && !st.definitions.empty())
+            return st.definitions[in.ConsumeIntegralInRange<std::size_t>(0, st.definitions.size() - 1)].name;
+        return kNames[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kNames) - 1)];
+    };
+    auto child = [&] { return in.ConsumeBool() && in.ConsumeBool() && in.ConsumeBool() ? nullptr : random_term(in, st, depth + 1); };
+    switch (kind) {
+        case 0:
+        case 1:
+            t->kind = K::Number;
+            t->number = Q(in.ConsumeIntegralInRange<long>(-1000, 1000), in.ConsumeIntegralInRange<long>(1, 100));
+            break;
+        case 2: t->kind = K::Var; t->name = name(); break;
+        case 3: t->kind = K::Neg; t->args = {child()}; break;
+        case 4: t->kind = K::Add; t->args = {child(), child()}; break;
+        case 5: t->kind = K::Sub; t->args = {child(), child()}; break;
+        case 6: t->kind = K::Mul; t->args = {child(), child()}; break;
+        case 7:
+            t->kind = K::Pow;
+            t->args = {child()};
+            t->exponent = in.ConsumeBool() ? in.ConsumeIntegralInRange<unsigned long>(0, 12) : in.ConsumeIntegral<unsigned long>();
+            break;
+        case 8: {
+            t->kind = K::Apply;
+            t->name = name();
+            int n = in.ConsumeIntegralInRange<int>(0, 4);
+            for (int i = 0; i < n; ++i) t->args.push_back(child());
+            break;
+        }
+        case 9:
+            t->kind = K::Sum;
+            t->name = name();
+            t->args = {kernel::var(name()), child()};
+            if (in.ConsumeBool()) t->args.pop_back();
+            break;
+        default:
+            t->kind = static_cast<K>(in.ConsumeIntegralInRange<int>(0, 8));  // any kind, arbitrary arity
+            for (int i = in.ConsumeIntegralInRange<int>(0, 3); i > 0; --i) t->args.push_back(child());
+            t->name = name();
+            break;
+    }
+    return t;
+}
+
+void edit(FuzzedDataProvider& in, kernel::Theorem& t) {
+    Sites s = collect(t);
+    auto& st = t.statement;
+    auto pick_term = [&]() -> TermPtr* {
+        bool cert = in.ConsumeBool() && !s.cert.empty();
+        auto& v = cert || s.stmt.empty() ? s.cert : s.stmt;
+        if (v.empty()) return nullptr;
+        return v[in.ConsumeIntegralInRange<std::size_t>(0, v.size() - 1)];
+    };
+    auto rel = [&] { return static_cast<Rel>(in.ConsumeIntegralInRange<int>(0, 5)); };
+    switch (in.ConsumeIntegralInRange<int>(0, 11)) {
+        case 0:
+            if (auto* p = pick_term(); p && (*p)->kind == Term::Kind::Number)
+                mut(*p).number = Q(in.ConsumeIntegralInRange<long>(-50, 50), in.ConsumeIntegralInRange<long>(1, 9));
+            break;
+        case 1:
+            if (auto* p = pick_term()) *p = random_term(in, st, 0);
+            break;
+        case 2:
+            if (auto* p = pick_term(); p && (*p)->kind == Term::Kind::Pow)
+                mut(*p).exponent = in.ConsumeIntegralInRange<unsigned long>(0, 70);
+            break;
+        case 3:
+            if (!s.goals.empty()) s.goals[in.ConsumeIntegralInRange<std::size_t>(0, s.goals.size() - 1)]->rel = rel();
+            break;
+        case 4:
+            if (!s.hyps.empty()) s.hyps[in.ConsumeIntegralInRange<std::size_t>(0, s.hyps.size() - 1)]->prop.rel = rel();
+            break;
+        case 5:
+            if (!s.psatz.empty()) {
+                auto* n = s.psatz[in.ConsumeIntegralInRange<std::size_t>(0, s.psatz.size() - 1)];
+                n->kind = static_cast<PsatzNode::Kind>(in.ConsumeIntegralInRange<int>(0, 7));
+                if (in.ConsumeBool()) n->value = Q(in.ConsumeIntegralInRange<long>(-5, 20), in.ConsumeIntegralInRange<long>(1, 5));
+                if (in.ConsumeBool() && !st.hypotheses.empty())
+                    n->hyp = st.hypotheses[in.ConsumeIntegralInRange<std::size_t>(0, st.hypotheses.size() - 1)].name;
+                if (in.ConsumeBool()) n->poly = random_term(in, st, 0);
+            }
+            break;
+        case 6:
+            if (!s.psatz.empty()) {
+                auto* n = s.psatz[in.ConsumeIntegralInRange<std::size_t>(0, s.psatz.size() - 1)];
+                if (!n->children.empty()) {
+                    std::size_t c = in.ConsumeIntegralInRange<std::size_t>(0, n->children.size() - 1);
+                    int how = in.ConsumeIntegralInRange<int>(0, 2);
+                    if (how == 0) n->children.erase(n->children.begin() + static_cast<long>(c));
+                    else if (how == 1) { auto copy = n->children[c]; n->children.push_back(copy); }
+                    else n->children[c] = nullptr;
+                }
+            }
+            break;
+        case 7:
+            if (!s.certs.empty()) {
+                auto* c = s.certs[in.ConsumeIntegralInRange<std::size_t>(0, s.certs.size() - 1)];
+                c->kind = static_cast<Certificate::Kind>(in.ConsumeIntegralInRange<int>(0, 5));
+                if (in.ConsumeBool()) c->index = kNames[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kNames) - 1)];
+                if (in.ConsumeBool() && !st.hypotheses.empty())
+                    c->combination.push_back({in.ConsumeBool() ? random_term(in, st, 0) : nullptr,
+                                              st.hypotheses[in.ConsumeIntegralInRange<std::size_t>(0, st.hypotheses.size() - 1)].name});
+            }
+            break;
+        case 8:
+            if (!st.hypotheses.empty()) st.hypotheses.erase(st.hypotheses.begin() + in.ConsumeIntegralInRange<long>(0, static_cast<long>(st.hypotheses.size()) - 1));
+            break;
+        case 9: {
+            kernel::Hypothesis h;
+            h.name = in.ConsumeBool() ? "hz" : (st.hypotheses.empty() ? "" : st.hypotheses[0].name);
+            h.prop = {random_term(in, st, 0), rel(), random_term(in, st, 0)};
+            if (in.ConsumeBool()) { h.forall_index = "k"; h.forall_bound = in.ConsumeBool() ? "d" : "x"; }
+            st.hypotheses.push_back(h);
+            break;
+        }
+        case 10:
+            if (in.ConsumeBool()) st.reals.push_back(kNames[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kNames) - 1)]);
+            else if (!st.reals.empty()) st.reals.pop_back();
+            break;
+        default:
+            if (in.ConsumeBool() && !t.proofs.empty()) t.proofs.pop_back();
+            else if (!st.goals.empty()) std::swap(st.goals.front().lhs, st.goals.front().rhs);
+            break;
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    FuzzedDataProvider in(data, size);
+    const auto& theorems = corpus().theorems;
+    const auto& orig = theorems[in.ConsumeIntegralInRange<std::size_t>(0, theorems.size() - 1)].theorem;
+    kernel::Theorem t = clone(orig);
+    int edits = in.ConsumeIntegralInRange<int>(1, 4);
+    for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) edit(in, t);
+    kernel::Limits kl;
+    kl.max_degree = 40;
+    kl.max_terms = 50000;
+    kl.max_depth = 300;
+    kl.max_sum_bound = 20;
+    kernel::CheckResult r = kernel::check_theorem(t, kl);
+    (void)kernel::check_witness(t.statement, t.witness, kl);
+    (void)kernel::check_goal_at_witness(t.statement, t.witness, kl);
+    if (r.verdict == kernel::Verdict::Verified) {
+        Sampler s(size * 7919 + 17);
+        Judgement j = judge_proofs(t, s, 4);
+        if (j.why != Why::None) {
+            std::fprintf(stderr, "SOUNDNESS: kernel verified %s but the certificate is invalid: %s\n", orig.id.c_str(),
+                         j.detail.c_str());
+            __builtin_trap();
+        }
+        CounterexampleSearch cs(t.statement, t.witness, s);
+        if (auto cx = cs.run(8)) {
+            std::fprintf(stderr, "SOUNDNESS: kernel verified %s but %s\n", orig.id.c_str(), cx->c_str());
+            __builtin_trap();
+        }
+    }
+    return 0;
+}
