@@ -23,5 +23,5 @@ plot for [i=1:nfam] datafile index (i-1) using 1:2 with linespoints lw 2 pt 7 ps
 set ylabel "memory (MB)"
 set title "memory: peak RSS (solid), checker's own working set (dashed)"
 plot for [i=1:nfam] datafile index (i-1) using 1:3 with linespoints lw 2 pt 7 ps 0.8 lc rgb word(colors, i) title mtitle(i), \
-     for [i=1:nfam] datafile index (i-1) using 1:($4 > 0 ? $4 : 1/0) with linespoints dt 2 lw 1 pt 6 ps 0.6 lc rgb word(colors, i) notitle
+     for [i=1:nfam] datafile index (i-1) using 1:($4 > 0.1 ? $4 : 1/0) with linespoints dt 2 lw 1 pt 6 ps 0.6 lc rgb word(colors, i) notitle
 unset multiplot
