@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-depth", ctx.kernel_limits.max_depth, "kernel limit: nesting of terms and certificates")
         ->capture_default_str();
+    app.add_option("--max-coeff-bits", ctx.kernel_limits.max_coeff_bits, "kernel limit: bits of any coefficient")
+        ->capture_default_str();
+    app.add_option("--max-steps", ctx.kernel_limits.max_steps, "kernel limit: term nodes visited per check")
+        ->capture_default_str();
     app.add_option("--max-nesting", ctx.parse_limits.max_nesting, "parser limit: nesting in one expression")
         ->capture_default_str();
     app.add_option("--max-digits", ctx.parse_limits.max_digits, "parser limit: digits of one number")

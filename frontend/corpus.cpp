@@ -22,7 +22,7 @@ std::size_t invalid_utf8_offset(const std::string& s) {
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || (n > 1 && c < 0xC2 && n == 2) || i + n > s.size()) return i;
+        if (c == 0 || n == 0 || (n == 2 && c < 0xC2) || i + n > s.size()) return i;
         for (std::size_t k = 1; k < n; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
         i += n;
@@ -76,28 +76,37 @@ public:
     // Positions of the decoded characters of text starting at raw offset `off` (entities count as one).
     PositionMap map_from(std::size_t off, std::size_t decoded_length, char stop) const {
         PositionMap m{name_, {}};
+        SourceLocation start = loc(off);  // one lookup, then walk forward: linear in the text
+        int line = start.line, col = start.col;
+        auto step = [&](std::size_t from, std::size_t to) {  // advance line/col over raw_[from, to)
+            for (std::size_t k = from; k < to; ++k) {
+                if (raw_[k] == '\n') { ++line; col = 1; }
+                else if ((static_cast<unsigned char>(raw_[k]) & 0xC0) != 0x80) ++col;
+            }
+        };
         std::size_t i = off;
         while (m.at.size() < decoded_length && i < raw_.size() && raw_[i] != stop) {
-            SourceLocation l = loc(i);
             if (raw_[i] == '&') {
                 std::size_t semi = raw_.find(';', i);
                 std::size_t bytes = 1;
-                if (semi != std::string::npos && i + 1 < raw_.size() && raw_[i + 1] == '#') {
+                if (semi != std::string::npos && i + 2 < raw_.size() && raw_[i + 1] == '#') {
                     unsigned long cp = raw_[i + 2] == 'x' ? std::strtoul(raw_.c_str() + i + 3, nullptr, 16)
                                                           : std::strtoul(raw_.c_str() + i + 2, nullptr, 10);
                     bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
                 }
-                for (std::size_t b = 0; b < bytes; ++b) m.at.push_back({l.line, l.col});
-                i = semi == std::string::npos ? i + 1 : semi + 1;
+                for (std::size_t b = 0; b < bytes; ++b) m.at.push_back({line, col});
+                std::size_t next = semi == std::string::npos ? i + 1 : semi + 1;
+                step(i, next);
+                i = next;
             } else if (raw_[i] == '\r' && i + 1 < raw_.size() && raw_[i + 1] == '\n') {
                 ++i;
             } else {
-                m.at.push_back({l.line, l.col});
+                m.at.push_back({line, col});
+                step(i, i + 1);
                 ++i;
             }
         }
-        SourceLocation end = loc(i);
-        while (m.at.size() <= decoded_length) m.at.push_back({end.line, end.col});
+        while (m.at.size() <= decoded_length) m.at.push_back({line, col});
         return m;
     }
 
@@ -386,6 +395,34 @@ std::string trim(const std::string& s) {
     return out;
 }
 
+// contract: true iff the term contains a sum (terms are at most max_nesting deep: see the parser)
+bool has_sum(const kernel::Term& t) {
+    if (t.kind == kernel::Term::Kind::Sum) return true;
+    return std::any_of(t.args.begin(), t.args.end(), [](const kernel::TermPtr& a) { return a && has_sum(*a); });
+}
+
+// Why a certificate cannot prove a goal of this shape, or null when its kind fits.
+const char* kind_mismatch(const kernel::Certificate& c, const kernel::Prop& g) {
+    using K = kernel::Certificate::Kind;
+    const bool eq = g.rel == kernel::Rel::Eq;
+    const bool sums = g.lhs->kind == kernel::Term::Kind::Sum || g.rhs->kind == kernel::Term::Kind::Sum;
+    switch (c.kind) {
+        case K::Ring:
+        case K::LinearCombination:
+            if (!eq) return "an inequality needs <psatz> (or <sum_nonneg>/<sum_le_sum> for sums)";
+            if (sums) return "a goal between sums needs <sum_congr>";
+            return nullptr;
+        case K::Psatz:
+            if (eq) return "an equality needs <ring> or <linear_combination>";
+            if (sums) return "a goal about sums needs <sum_nonneg> or <sum_le_sum>";
+            return nullptr;
+        case K::SumCongr: return !eq ? "sum_congr proves an equality" : !sums ? "the goal has no sum" : nullptr;
+        case K::SumNonneg:
+        case K::SumLeSum: return eq ? "this rule proves an inequality" : !sums ? "the goal has no sum" : nullptr;
+    }
+    return nullptr;
+}
+
 TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const std::vector<DefinitionEntry>& defs,
                           const std::string& paper, const std::string& title) {
     f.only_attributes(e, {"id", "name", "lean", "section", "duplicate-of"});
@@ -458,6 +495,8 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
             }
             auto [text, map] = f.text(c);
             h.prop = parse_prop_at(text, map, hs, f.limits());
+            if (has_sum(*h.prop.lhs) || has_sum(*h.prop.rhs))
+                f.error(c, "sum(...) may only be a side of a goal (the kernel has no rule for sums in hypotheses)");
             st.hypotheses.push_back(h);
             t.hypothesis_text.push_back(trim(text));
         } else if (tag == "goal") {
@@ -465,6 +504,11 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
             auto [text, map] = f.text(c);
             kernel::Prop p = parse_prop_at(text, map, scope, f.limits());
             if (p.rel == kernel::Rel::Ne) f.error(c, "a goal may not be a != relation");
+            for (const auto* side : {&p.lhs, &p.rhs}) {
+                const kernel::Term& s = **side;
+                if (s.kind == kernel::Term::Kind::Sum ? has_sum(*s.args[1]) : has_sum(s))
+                    f.error(c, "sum(...) may only be a whole side of a goal, not nested or inside an expression");
+            }
             st.goals.push_back(p);
             t.goal_text.push_back(trim(text));
             goals.push_back(c);
@@ -485,10 +529,13 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
         f.error(proofs.empty() ? e : proofs.back(),
                 fmt::format("theorem {} has {} goal(s) but {} <proof> element(s): one certificate per goal",
                             t.theorem.id, goals.size(), proofs.size()));
-    for (auto p : proofs) {
-        auto body = f.elements(p);
-        if (body.size() != 1) f.error(p, "<proof> needs exactly one certificate element");
+    for (std::size_t i = 0; i < proofs.size(); ++i) {
+        auto body = f.elements(proofs[i]);
+        if (body.size() != 1) f.error(proofs[i], "<proof> needs exactly one certificate element");
         t.theorem.proofs.push_back(load_certificate(f, body[0], scope, hyp_names, false));
+        if (const char* why = kind_mismatch(t.theorem.proofs.back(), st.goals[i]))
+            f.error(body[0], fmt::format("<{}> does not fit goal {} ({}): {}", body[0].name(), i + 1,
+                                         to_text(st.goals[i]), why));
     }
     if (witnesses.size() != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <witness> (non-vacuity point)");
     t.theorem.witness = load_witness(f, witnesses[0], st);
@@ -512,7 +559,9 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
         const FileLoader& f = *d->loader;
         if (content.size() > limits.max_file_bytes) throw InputError(name, 1, 1, "file exceeds the size limit");
         if (blank(content)) throw InputError(name, 1, 1, "empty file: expected a <corpus> document");
-        if (auto bad = invalid_utf8_offset(content); bad != std::string::npos) f.error(bad, "invalid UTF-8 byte");
+        if (auto bad = invalid_utf8_offset(content); bad != std::string::npos)
+            f.error(bad, content[bad] == '\0' ? "NUL byte (U+0000) is not allowed"
+                                               : fmt::format("invalid UTF-8 byte 0x{:02x}", static_cast<unsigned char>(content[bad])));
         auto result = d->doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
         if (!result) f.error(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)),
                              std::string("malformed XML: ") + result.description());
@@ -576,9 +625,12 @@ Corpus load_corpus_files(const std::vector<std::string>& paths, const ParseLimit
     for (const auto& p : paths) {
         std::ifstream in(p, std::ios::binary);
         if (!in) throw InputError(p, 0, 0, "cannot open file");
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        files.emplace_back(p, ss.str());
+        std::string content(limits.max_file_bytes + 1, '\0');  // read at most one byte past the limit
+        in.read(content.data(), static_cast<std::streamsize>(content.size()));
+        content.resize(static_cast<std::size_t>(in.gcount()));
+        if (content.size() > limits.max_file_bytes)
+            throw InputError(p, 1, 1, fmt::format("file exceeds the size limit of {} bytes", limits.max_file_bytes));
+        files.emplace_back(p, std::move(content));
     }
     return load_corpus(files, limits);
 }

@@ -143,30 +143,53 @@ private:
         ~Nest() { --p.depth_; }
     };
 
+    // built_ is the depth of the tree the last parse function returned. A chain a + b + … is a
+    // left-deep tree, so its depth grows with every operand and is bounded like parenthesis nesting:
+    // later passes (and destructors) recurse over the tree and must not run out of stack.
+    void grow(std::size_t depth, std::size_t offset) {
+        built_ = depth;
+        if (built_ > limits_.max_nesting)
+            error(offset, fmt::format("expression nesting exceeds the limit {} (--max-nesting); a chain of n "
+                                      "operands counts as n levels", limits_.max_nesting));
+    }
     TermPtr expression() {
         TermPtr t = product();
+        std::size_t d = built_;
         while (is_op("+") || is_op("-")) {
             bool plus = is_op("+");
+            std::size_t at = tok_.offset;
             advance();
             TermPtr r = product();
+            grow(std::max(d, built_) + 1, at);
+            d = built_;
             t = plus ? kernel::add(t, r) : kernel::sub(t, r);
         }
+        built_ = d;
         return t;
     }
     TermPtr product() {
         TermPtr t = unary();
+        std::size_t d = built_;
         while (is_op("*") || is_op("/")) {
             if (is_op("/")) error(tok_.offset, "division is not supported (only rational literals n/m)");
+            std::size_t at = tok_.offset;
             advance();
-            t = kernel::mul(t, unary());
+            TermPtr r = unary();
+            grow(std::max(d, built_) + 1, at);
+            d = built_;
+            t = kernel::mul(t, r);
         }
+        built_ = d;
         return t;
     }
     TermPtr unary() {
         if (is_op("-")) {
-            Nest n(*this, tok_.offset);
+            std::size_t at = tok_.offset;
+            Nest n(*this, at);
             advance();
-            return kernel::neg(unary());
+            TermPtr t = kernel::neg(unary());
+            grow(built_ + 1, at);
+            return t;
         }
         return power();
     }
@@ -180,6 +203,7 @@ private:
         unsigned long e = std::stoul(tok_.text);
         advance();
         if (is_op("^")) error(tok_.offset, "write (x^a)^b with parentheses");
+        grow(built_ + 1, tok_.offset);
         return kernel::pow(base, e);
     }
     TermPtr atom() {
@@ -196,8 +220,8 @@ private:
                 if (den == 0) error(tok_.offset, "zero denominator");
                 advance();
             }
-            Rational value(num, den);
-            return kernel::number(value);
+            built_ = 1;
+            return kernel::number(Rational(num, den));
         }
         if (is_op("(")) {
             Nest n(*this, at);
@@ -218,6 +242,7 @@ private:
                 error(at, scope_->in_definition ? "'" + name + "' is not a parameter of this definition"
                                                : "unknown variable '" + name + "'");
             }
+            built_ = 1;
             return kernel::var(name);
         }
         Nest n(*this, at);
@@ -228,18 +253,22 @@ private:
             TermPtr index = kernel::var(tok_.text);
             advance();
             expect_op(")", "after the family index");
+            built_ = 2;
             return kernel::apply(name, {index});
         }
         std::vector<TermPtr> args;
         std::vector<std::size_t> arg_at;
+        std::size_t deepest = 0;
         if (!is_op(")")) {
             for (;;) {
                 arg_at.push_back(tok_.offset);
                 args.push_back(expression());
+                deepest = std::max(deepest, built_);
                 if (!is_op(",")) break;
                 advance();
             }
         }
+        grow(deepest + 1, at);
         expect_op(")", "to close the argument list");
         if (scope_->check) {
             auto def = scope_->definitions.find(name);
@@ -279,6 +308,7 @@ private:
         TermPtr body = expression();
         scope_ = outer;
         expect_op(")", "to close sum(...)");
+        grow(built_ + 1, at);
         return kernel::sum(index, bound, body);
     }
 
@@ -289,6 +319,7 @@ private:
     std::size_t cursor_ = 0;
     Token tok_;
     std::size_t depth_ = 0;
+    std::size_t built_ = 0;
 };
 
 }  // namespace

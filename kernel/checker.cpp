@@ -82,6 +82,7 @@ struct Scope {
     std::string index;  // active index variable (fresh), or empty
     std::string bound;  // the natural variable it ranges below
     Ring ring;
+    mutable unsigned long steps = 0;  // term nodes visited, against Limits::max_steps
     Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd)
         : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)) {}
     // contract: the real variables, then f(index) for every family when an index is active
@@ -102,6 +103,7 @@ struct Env {
 Poly to_poly(const TermPtr& tp, const Scope& sc, const Env& env, unsigned long depth) {
     if (!tp) fail("term", "missing subterm");
     if (depth > sc.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(sc.lim.max_depth));
+    if (++sc.steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
     const Term& t = *tp;
     auto arity = [&](std::size_t n) {
         if (t.args.size() != n) fail("term", "malformed node (wrong number of operands)");
@@ -418,12 +420,24 @@ struct Point {
     const Witness& w;
     const std::map<std::string, Rational>* params = nullptr;
     std::map<std::string, unsigned long> indices;
+    unsigned long* steps = nullptr;  // shared budget, against Limits::max_steps
 };
+
+// contract: the bit size of q's numerator plus its denominator
+unsigned long bits(const Rational& q) {
+    return mpz_sizeinbase(mpq_numref(q.backend().data()), 2) + mpz_sizeinbase(mpq_denref(q.backend().data()), 2);
+}
+// contract: q unchanged, or KernelError when it exceeds max-coeff-bits
+Rational bounded(const Rational& q, const Limits& lim) {
+    if (bits(q) > lim.max_coeff_bits) fail("limit", "a value at the witness exceeds max-coeff-bits");
+    return q;
+}
 
 // contract: the exact value of t at the point, or KernelError if anything is unassigned
 Rational value_at(const TermPtr& tp, const Statement& st, const Point& pt, const Limits& lim, unsigned long depth) {
     if (!tp) fail("witness", "missing subterm");
     if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth");
+    if (pt.steps && ++*pt.steps > lim.max_steps) fail("limit", "evaluation exceeds max-steps " + std::to_string(lim.max_steps));
     const Term& t = *tp;
     auto arg = [&](std::size_t i) {
         if (t.args.size() <= i) fail("witness", "malformed node");
@@ -443,12 +457,17 @@ Rational value_at(const TermPtr& tp, const Statement& st, const Point& pt, const
             return it->second;
         }
         case Term::Kind::Neg: return -arg(0);
-        case Term::Kind::Add: return arg(0) + arg(1);
-        case Term::Kind::Sub: return arg(0) - arg(1);
-        case Term::Kind::Mul: return arg(0) * arg(1);
+        case Term::Kind::Add: return bounded(arg(0) + arg(1), lim);
+        case Term::Kind::Sub: return bounded(arg(0) - arg(1), lim);
+        case Term::Kind::Mul: {
+            Rational a = arg(0), b = arg(1);
+            if (bits(a) + bits(b) > lim.max_coeff_bits + 64) fail("limit", "a value at the witness exceeds max-coeff-bits");
+            return a * b;
+        }
         case Term::Kind::Pow: {
             if (t.exponent > lim.max_degree) fail("limit", "exponent exceeds max-degree");
             Rational b = arg(0), r = 1;
+            if (bits(b) * t.exponent > lim.max_coeff_bits + 64) fail("limit", "a value at the witness exceeds max-coeff-bits");
             for (unsigned long i = 0; i < t.exponent; ++i) r *= b;
             return r;
         }
@@ -457,7 +476,7 @@ Rational value_at(const TermPtr& tp, const Statement& st, const Point& pt, const
                 if (d->params.size() != t.args.size()) fail("witness", "wrong arity for '" + t.name + "'");
                 std::map<std::string, Rational> bound;
                 for (std::size_t i = 0; i < d->params.size(); ++i) bound[d->params[i]] = arg(i);
-                Point inner{pt.w, &bound, {}};
+                Point inner{pt.w, &bound, {}, pt.steps};
                 return value_at(d->body, st, inner, lim, depth + 1);
             }
             if (!contains(st.families, t.name) || pt.params || t.args.size() != 1 || !t.args[0] ||
@@ -479,7 +498,7 @@ Rational value_at(const TermPtr& tp, const Statement& st, const Point& pt, const
             for (unsigned long k = 0; k < n->second; ++k) {
                 Point inner = pt;
                 inner.indices[t.name] = k;
-                total += value_at(t.args[1], st, inner, lim, depth + 1);
+                total = bounded(total + value_at(t.args[1], st, inner, lim, depth + 1), lim);
             }
             return total;
         }
@@ -502,6 +521,7 @@ bool holds(const Rational& l, Rel rel, const Rational& r) {  // contract: the tr
 // contract: returns only if every proposition holds at the witness (for ∀ k < d: at every k < d)
 void check_at_point(const char* what, const std::vector<Hypothesis>& props, const Statement& st, const Witness& w,
                     const Limits& lim) {
+    unsigned long steps = 0;
     for (const auto& h : props) {
         std::vector<std::map<std::string, unsigned long>> instances{{}};
         if (!h.forall_index.empty()) {
@@ -512,7 +532,7 @@ void check_at_point(const char* what, const std::vector<Hypothesis>& props, cons
             for (unsigned long k = 0; k < n->second; ++k) instances.push_back({{h.forall_index, k}});
         }
         for (const auto& ix : instances) {
-            Point pt{w, nullptr, ix};
+            Point pt{w, nullptr, ix, &steps};
             Rational l = value_at(h.prop.lhs, st, pt, lim, 0), r = value_at(h.prop.rhs, st, pt, lim, 0);
             if (!holds(l, h.prop.rel, r))
                 fail("witness", std::string(what) + " '" + h.name + "' is false at the witness (" + l.str() + " " +

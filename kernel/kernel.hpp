@@ -144,6 +144,8 @@ struct Limits {
     unsigned long max_terms = 2'000'000; // monomials of any intermediate polynomial
     unsigned long max_depth = 2'000;     // nesting of terms, certificates and definition unfolding
     unsigned long max_sum_bound = 10'000;// witness values of natural variables
+    unsigned long max_coeff_bits = 200'000;  // bits of any numerator or denominator
+    unsigned long max_steps = 1'000'000;     // term nodes visited per check (bounds definition unfolding)
 };
 
 enum class Verdict { Verified, Rejected };

@@ -68,6 +68,9 @@ void Poly::check_limits(const char* what) const {
     if (length() > limits_->max_terms)
         throw KernelError(std::string("limit: ") + what + " has " + std::to_string(length()) +
                           " terms > max-terms " + std::to_string(limits_->max_terms));
+    if (coeff_bits() > limits_->max_coeff_bits)
+        throw KernelError(std::string("limit: ") + what + " has coefficients of " + std::to_string(coeff_bits()) +
+                          " bits > max-coeff-bits " + std::to_string(limits_->max_coeff_bits));
 }
 
 Poly Poly::operator+(const Poly& o) const {
@@ -85,7 +88,7 @@ Poly Poly::operator-(const Poly& o) const {
 Poly Poly::operator-() const {
     Poly r(*ring_, *limits_);
     fmpq_mpoly_neg(&r.p_, &p_, ring_->ctx());
-    return r;
+    return r;  // same size as *this: no limit can newly fail
 }
 Poly Poly::operator*(const Poly& o) const {
     // Checked before multiplying so that a hostile product cannot exhaust memory.
@@ -96,6 +99,10 @@ Poly Poly::operator*(const Poly& o) const {
         throw KernelError("limit: product of " + std::to_string(length()) + " and " +
                           std::to_string(o.length()) + " terms may exceed max-terms " +
                           std::to_string(limits_->max_terms));
+    if (coeff_bits() + o.coeff_bits() > limits_->max_coeff_bits + 64)
+        throw KernelError("limit: product would have coefficients of about " +
+                          std::to_string(coeff_bits() + o.coeff_bits()) + " bits > max-coeff-bits " +
+                          std::to_string(limits_->max_coeff_bits));
     Poly r(*ring_, *limits_);
     fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
     r.check_limits("product");
@@ -127,6 +134,11 @@ Rational Poly::constant_value() const {
 unsigned long Poly::degree() const {
     slong d = fmpq_mpoly_total_degree_si(&p_, ring_->ctx());
     return d < 0 ? 0 : static_cast<unsigned long>(d);
+}
+unsigned long Poly::coeff_bits() const {
+    slong z = fmpz_mpoly_max_bits(p_.zpoly);
+    unsigned long bits = static_cast<unsigned long>(z < 0 ? -z : z);
+    return bits + fmpz_bits(fmpq_numref(p_.content)) + fmpz_bits(fmpq_denref(p_.content));
 }
 unsigned long Poly::length() const { return static_cast<unsigned long>(fmpq_mpoly_length(&p_, ring_->ctx())); }
 

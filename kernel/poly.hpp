@@ -48,6 +48,7 @@ public:
     Rational constant_value() const;      // contract: the value when is_constant()
     unsigned long degree() const;         // contract: total degree (0 for constants and zero)
     unsigned long length() const;         // contract: number of monomials
+    unsigned long coeff_bits() const;     // contract: ≥ the bit size of every numerator and denominator
     Polynomial to_public() const;         // contract: same polynomial in the public canonical form
 private:
     void check_limits(const char* what) const;

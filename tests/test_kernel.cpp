@@ -77,9 +77,18 @@ TEST_CASE("ring: identities after unfolding definitions", "[kernel][ring]") {
         <goal>loss(a, b, c, w) - loss(a, b, c, step(a, b, w, eta)) = eta*(2 - 2*eta*a)*grad(a, w, b)^2</goal>
         <proof><ring/></proof><witness>eta = 1; a = 1; w = 1; b = 1; c = 0</witness>)~", defs);
     CHECK(m.rfind("ring: residual", 0) == 0);
-    // ring on an inequality is the wrong certificate kind
-    CHECK(message(b3("<neg_goal/>").substr(0, 0) + B3_HYPS + "<proof><ring/></proof>") ==
-          "ring: the goal is not an equality");
+    // ring on an inequality is the wrong certificate kind: the loader refuses the file (exit 2), and the
+    // kernel refuses the certificate on its own when handed one directly
+    CHECK_THROWS_AS(check(B3_HYPS + "<proof><ring/></proof>"), frontend::InputError);
+    auto c = corpus_of(b3(R"~(<add><neg_goal/><mul><const value="2"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v - u"/></add>)~"));
+    kernel::Theorem t = c.theorems.at(0).theorem;
+    t.proofs.at(0) = kernel::Certificate{};  // kind Ring
+    CHECK(kernel::check_theorem(t).message == "ring: the goal is not an equality");
+    kernel::Certificate psatz_on_eq = c.theorems.at(0).theorem.proofs.at(0);
+    auto eq = corpus_of(R"~(<real>x</real><goal>x = x</goal><proof><ring/></proof><witness>x = 0</witness>)~");
+    kernel::Theorem te = eq.theorems.at(0).theorem;
+    te.proofs.at(0) = psatz_on_eq;
+    CHECK(kernel::check_theorem(te).message.rfind("psatz: the goal is not an inequality", 0) == 0);
 }
 
 TEST_CASE("linear_combination", "[kernel][linear_combination]") {
@@ -150,7 +159,15 @@ TEST_CASE("finite sums", "[kernel][sums]") {
         <goal>sum(k, d, gn(k)^2) &lt;= sum(j, d, g(j)^2)</goal><witness>d = 2; g = [1, 1]; gn = [0, 1]</witness>)~";
     CHECK(verified(le + R"~(<proof><sum_le_sum index="i"><psatz><add><neg_goal/><hyp name="h"/></add></psatz></sum_le_sum></proof>)~"));
     // wrong direction in the body
-    CHECK_FALSE(verified(le + R"~(<proof><sum_congr index="i"><ring/></sum_congr></proof>)~"));
+    CHECK_THROWS_AS(check(le + R"~(<proof><sum_congr index="i"><ring/></sum_congr></proof>)~"), frontend::InputError);
+    {  // the kernel alone also refuses sum_congr for an inequality between sums
+        auto c = corpus_of(le + R"~(<proof><sum_le_sum index="i"><psatz><add><neg_goal/><hyp name="h"/></add></psatz></sum_le_sum></proof>)~");
+        kernel::Theorem t = c.theorems.at(0).theorem;
+        auto cert = t.proofs.at(0);
+        cert.kind = kernel::Certificate::Kind::SumCongr;
+        t.proofs.at(0) = cert;
+        CHECK(kernel::check_theorem(t).message == "sum_congr: relation <= does not fit this rule");
+    }
     const std::string nonneg = R"~(<nat>d</nat><family>g</family>
         <goal>sum(k, d, g(k)^2) &gt;= 0</goal><witness>d = 1; g = [3]</witness>)~";
     CHECK(verified(nonneg + R"~(<proof><sum_nonneg index="i"><psatz><add><neg_goal/><square of="g(i)"/></add></psatz></sum_nonneg></proof>)~"));
