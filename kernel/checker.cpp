@@ -45,16 +45,9 @@ TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) { 
     return node(Term::Kind::Sum, {var(bound), std::move(body)}, index);
 }
 
-const char* rel_symbol(Rel r) {  // contract: the concrete syntax of r
-    switch (r) {
-        case Rel::Eq: return "=";
-        case Rel::Le: return "<=";
-        case Rel::Lt: return "<";
-        case Rel::Ge: return ">=";
-        case Rel::Gt: return ">";
-        case Rel::Ne: return "!=";
-    }
-    return "?";
+const char* rel_symbol(Rel r) {  // contract: the concrete syntax of r (same order as enum Rel)
+    static const char* const symbols[] = {"=", "<=", "<", ">=", ">", "!="};
+    return symbols[static_cast<int>(r)];
 }
 
 namespace {
