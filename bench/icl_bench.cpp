@@ -329,6 +329,7 @@ int run_scale(const std::string& family, std::size_t n, double budget_ms, int ma
     k::Limits limits;
     limits.max_terms = 50'000'000;
     limits.max_degree = 256;
+    limits.max_steps = 1'000'000'000;  // default 10⁶ term nodes per check: the largest points visit more
     long rss0 = current_rss_kb();
     auto t0 = Clock::now();
     Generated g;

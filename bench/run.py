@@ -488,7 +488,7 @@ def report(info, series, slow_z3, n_smt, inproc, rows, fitted, args, load_before
     w("")
     w("`build/icl-bench scale FAMILY N`, one process per point (so that peak RSS belongs to that point alone); each "
       "certificate is built in memory as kernel data structures and checked with `check_theorem` (limits raised to "
-      "max-terms 5·10⁷, max-degree 256; every point verified unless marked). Sums on the goal side are balanced trees "
+      "max-terms 5·10⁷, max-degree 256, max-steps 10⁹; every point verified unless marked). Sums on the goal side are balanced trees "
       "of `+`. Time is the median of up to 5 runs within 1.5 s. Families:")
     w("")
     for fam, (_, desc) in FAMILIES.items():
