@@ -157,3 +157,26 @@ TEST_CASE("malformed input: known findings (docs/robustness-findings.md)", "[mal
             check_case(c, 10);
         }
 }
+
+TEST_CASE("limits: lowered kernel limits are clear errors (exit 1, 'limit:' message)", "[malformed][limits]") {
+    struct L {
+        std::string args, only, fragment;
+    };
+    const std::vector<L> cases = {
+        {"--max-degree=1", "A3", "limit: product would have degree 2 > max-degree 1"},
+        {"--max-terms=2", "LD", "limit: product of 2 and 2 terms may exceed max-terms 2"},
+        {"--max-depth=3", "LD", "limit: term nesting exceeds max-depth 3"},
+    };
+    for (const auto& l : cases) {
+        const fs::path bin = fs::path(ICL_BINARY_DIR) / "icl-kernel";
+        const fs::path out = fs::path(ICL_BINARY_DIR) / "malformed-out" / ("limit" + l.args + ".out");
+        fs::create_directories(out.parent_path());
+        std::string cmd = "timeout -s KILL 60 " + quote(bin.string()) + " " + l.args + " check --only " + l.only + " >" +
+                          quote(out.string()) + " 2>&1";
+        int status = std::system(cmd.c_str());
+        INFO(l.args << ": " << slurp(out));
+        REQUIRE(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 1);
+        CHECK(slurp(out).find(l.fragment) != std::string::npos);
+    }
+}

@@ -149,6 +149,11 @@ case("limit_flag_max_exponent", corpus(theorem()))
 case("limit_flag_max_digits", corpus(theorem(**goal("x + y^2 &gt;= -1000"))))
 case("limit_flag_max_nesting", corpus(theorem(**goal("x + ((((y))))^2 &gt;= 0"))))
 
+# ---- numbers read wrongly (docs/robustness-findings.md F10, F11)
+case("leading_zero_octal", corpus(theorem(**goal("x + 010 = x + 8"), **proof("<ring/>"))))
+case("leading_zero_09", corpus(theorem(**goal("x + 09 = x + 9"), **proof("<ring/>"))))
+case("exponent_20_digits", corpus(theorem(**goal("x + y^99999999999999999999 &gt;= 0"))))
+
 # ---- resource exhaustion (docs/robustness-findings.md): must end with a clear limit error, exit 1 or 2,
 # quickly, never a crash / hang / out-of-memory kill
 case("resource_flat_chain_1000000_terms", corpus(theorem(**goal("x" + "\n + x" * 1000000 + " &gt;= 0"))))
