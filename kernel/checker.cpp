@@ -283,12 +283,17 @@ Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned lo
         case K::Mul:
         case K::Add: {
             if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
-            Fact acc = evaluate(n.children[0], goal, sc, depth + 1);
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
-                Fact next = evaluate(n.children[i], goal, sc, depth + 1);
-                acc = n.kind == K::Mul ? Fact::mul(acc, next) : Fact::add(acc, next);
+            std::vector<Fact> facts;
+            for (const auto& c : n.children) facts.push_back(evaluate(c, goal, sc, depth + 1));
+            // Combine as a balanced tree, so that n children cost O(n log n) and not O(n²) copies.
+            while (facts.size() > 1) {
+                std::vector<Fact> next;
+                for (std::size_t i = 0; i + 1 < facts.size(); i += 2)
+                    next.push_back(n.kind == K::Mul ? Fact::mul(facts[i], facts[i + 1]) : Fact::add(facts[i], facts[i + 1]));
+                if (facts.size() % 2) next.push_back(facts.back());
+                facts.swap(next);
             }
-            return acc;
+            return facts.front();
         }
         case K::MulPoly: {
             if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");

@@ -179,9 +179,8 @@ public:
     bool is_zero() const { return monos_.empty(); }
     bool is_constant() const;
     Rational constant_value() const;  // valid when is_constant()
-    unsigned long degree() const;
     std::string to_string() const;    // canonical text, e.g. "2*u*v - v"
-    bool operator==(const Polynomial& o) const;
+    bool operator==(const Polynomial& o) const { return vars_ == o.vars_ && to_string() == o.to_string(); }
 private:
     friend class detail::Poly;
     std::vector<std::string> vars_;

@@ -59,6 +59,15 @@ Poly& Poly::operator=(const Poly& o) {
     }
     return *this;
 }
+Poly::Poly(Poly&& o) noexcept : ring_(o.ring_), limits_(o.limits_) {
+    fmpq_mpoly_init(&p_, ring_->ctx());
+    fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
+}
+Poly& Poly::operator=(Poly&& o) {
+    if (this != &o && ring_ == o.ring_) fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
+    else if (this != &o) *this = static_cast<const Poly&>(o);  // different rings: the copy throws
+    return *this;
+}
 Poly::~Poly() { fmpq_mpoly_clear(&p_, ring_->ctx()); }
 
 void Poly::check_limits(const char* what) const {
@@ -178,17 +187,6 @@ Rational Polynomial::constant_value() const {
     }
     return Rational(0);
 }
-unsigned long Polynomial::degree() const {
-    unsigned long d = 0;
-    for (const auto& m : monos_) {
-        unsigned long s = 0;
-        for (auto e : m.exponents) s += e;
-        d = std::max(d, s);
-    }
-    return d;
-}
-bool Polynomial::operator==(const Polynomial& o) const { return to_string() == o.to_string(); }
-
 std::string Polynomial::to_string() const {
     if (monos_.empty()) return "0";
     std::ostringstream os;

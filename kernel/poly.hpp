@@ -37,6 +37,8 @@ public:
     static Poly variable(const Ring&, const Limits&, long index);       // contract: exactly v_index
     Poly(const Poly& other);
     Poly& operator=(const Poly& other);
+    Poly(Poly&& other) noexcept;              // contract: takes other's value; other becomes 0
+    Poly& operator=(Poly&& other);            // contract: swaps values (same ring), else KernelError
     ~Poly();
     Poly operator+(const Poly& o) const;  // contract: exact sum
     Poly operator-(const Poly& o) const;  // contract: exact difference

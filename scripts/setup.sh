@@ -10,7 +10,7 @@ PACKAGES=(
   libssl-dev libglpk-dev
   coq z3                              # executed external checks (Coq export, SMT-LIB validity)
   clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
-  python3 python3-sympy gnuplot-nox hyperfine   # benchmark side-by-side runs and plots
+  python3 python3-sympy gnuplot-nox time   # benchmark side-by-side runs, peak memory, plots
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
