@@ -26,7 +26,8 @@ void collect_vars(const kernel::Term& t, std::set<std::string>& out) {
 bool known_finding_text(const std::string& s) {
     for (std::size_t i = 0; i + 1 < s.size(); ++i) {
         bool starts = s[i] == '0' && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
-                      (i == 0 || (!std::isdigit(static_cast<unsigned char>(s[i - 1])) && s[i - 1] != '"'));
+                      (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+                      !(i >= 7 && s.compare(i - 7, 7, "paper=\"") == 0);  // paper="001" is not a number
         if (starts) return true;  // F10
     }
     for (std::size_t i = 0; i < s.size(); ++i) {
