@@ -300,7 +300,9 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
 }
 
 kernel::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const kernel::Statement& st) {
-    auto [text, map] = f.text(e);
+    const auto text_map = f.text(e);  // not a structured binding: clang 14 cannot capture those
+    const std::string& text = text_map.first;
+    const PositionMap& map = text_map.second;
     kernel::Witness w;
     std::size_t i = 0;
     auto fail = [&](std::size_t at, const std::string& what) {
@@ -318,7 +320,7 @@ kernel::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const
             while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
             if (i == s) fail(i, "expected a number");
             if (i - s > f.limits().max_digits) fail(s, "number exceeds the digit limit (--max-digits)");
-            return kernel::Integer(text.substr(s, i - s));
+            return decimal(text.substr(s, i - s));
         };
         kernel::Integer num = digits(), den = 1;
         skip();

@@ -33,6 +33,12 @@ PositionMap PositionMap::from_start(const std::string& text, const SourceLocatio
 }
 
 bool is_reserved(const std::string& s) { return s == "sum"; }
+
+kernel::Integer decimal(const std::string& digits) {
+    // Boost's gmp backend reads "010" as octal; strip leading zeros so every literal is decimal.
+    std::size_t first = digits.find_first_not_of('0');
+    return first == std::string::npos ? kernel::Integer(0) : kernel::Integer(digits.substr(first));
+}
 bool is_identifier(const std::string& s) {
     if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
     for (char c : s)
@@ -198,7 +204,8 @@ private:
         if (!is_op("^")) return base;
         advance();
         if (tok_.kind != Token::Kind::Number) error(tok_.offset, "exponent must be a natural-number literal");
-        if (tok_.text.size() > 20 || std::stoull(tok_.text) > limits_.max_exponent)
+        std::size_t first = std::min(tok_.text.find_first_not_of('0'), tok_.text.size());
+        if (tok_.text.size() - first > 19 || std::stoull(tok_.text) > limits_.max_exponent)
             error(tok_.offset, fmt::format("exponent {} exceeds the limit {} (--max-exponent)", tok_.text, limits_.max_exponent));
         unsigned long e = std::stoul(tok_.text);
         advance();
@@ -209,14 +216,14 @@ private:
     TermPtr atom() {
         const std::size_t at = tok_.offset;
         if (tok_.kind == Token::Kind::Number) {
-            kernel::Integer num(tok_.text);
+            kernel::Integer num = decimal(tok_.text);
             kernel::Integer den(1);
             advance();
             if (is_op("/")) {
                 advance();
                 if (tok_.kind != Token::Kind::Number)
                     error(tok_.offset, "division is not supported (only rational literals n/m)");
-                den = kernel::Integer(tok_.text);
+                den = decimal(tok_.text);
                 if (den == 0) error(tok_.offset, "zero denominator");
                 advance();
             }

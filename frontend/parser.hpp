@@ -35,6 +35,7 @@ kernel::Prop parse_prop_at(const std::string& text, const PositionMap& pos, cons
                            const ParseLimits& limits);
 
 bool is_identifier(const std::string& s);
+kernel::Integer decimal(const std::string& digits);  // base 10 always (a leading 0 is not octal)
 bool is_reserved(const std::string& s);  // `sum`
 
 }  // namespace icl::frontend
