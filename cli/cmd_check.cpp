@@ -80,13 +80,15 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         sorry += o.entry->theorem.proofs.empty();
     }
     std::size_t defs_ok = 0;
+    kernel::Limits def_limits = ctx.kernel_limits;  // one step budget shared by all definitions
+    def_limits.max_steps = std::max<unsigned long>(10'000, ctx.kernel_limits.max_steps / std::max<std::size_t>(1, corpus.definitions.size()));
     for (const auto& d : corpus.definitions) {
         kernel::Statement scope;
         scope.reals = d.definition.params;
         scope.definitions = {};
         for (const auto& other : corpus.definitions) scope.definitions.push_back(other.definition);
         try {
-            kernel::normalize(*d.definition.body, scope, "", ctx.kernel_limits);
+            kernel::normalize(*d.definition.body, scope, "", def_limits);
             ++defs_ok;
         } catch (const kernel::KernelError&) {
         }

@@ -21,7 +21,11 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-steps", ctx.kernel_limits.max_steps, "kernel limit: term nodes visited per check")
         ->capture_default_str();
-    app.add_option("--max-nesting", ctx.parse_limits.max_nesting, "parser limit: nesting in one expression")
+    app.add_option("--max-nesting", ctx.parse_limits.max_nesting,
+                   "parser limit: nesting of parentheses, calls and certificate elements")
+        ->capture_default_str();
+    app.add_option("--max-term-depth", ctx.parse_limits.max_term_depth,
+                   "parser limit: depth of a term (a chain of n operands has depth n)")
         ->capture_default_str();
     app.add_option("--max-digits", ctx.parse_limits.max_digits, "parser limit: digits of one number")
         ->capture_default_str();

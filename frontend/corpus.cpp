@@ -397,7 +397,7 @@ std::string trim(const std::string& s) {
     return out;
 }
 
-// contract: true iff the term contains a sum (terms are at most max_nesting deep: see the parser)
+// contract: true iff the term contains a sum (terms are at most max_term_depth deep: see the parser)
 bool has_sum(const kernel::Term& t) {
     if (t.kind == kernel::Term::Kind::Sum) return true;
     return std::any_of(t.args.begin(), t.args.end(), [](const kernel::TermPtr& a) { return a && has_sum(*a); });

@@ -21,7 +21,9 @@ struct InputError : std::runtime_error {
 
 // Front-end limits (the kernel has its own, kernel::Limits).
 struct ParseLimits {
-    std::size_t max_nesting = 1'000;       // parentheses / unary minus / sum nesting in one expression
+    std::size_t max_nesting = 256;         // parentheses / unary minus / calls / sums, and certificate elements
+                                           // (each level is recursion in the parser: fits a sanitizer's stack)
+    std::size_t max_term_depth = 1'000;    // depth of a parsed term (a chain of n operands has depth n)
     std::size_t max_digits = 10'000;       // digits of one integer literal
     unsigned long max_exponent = 64;       // literal exponent in x^n
     std::size_t max_file_bytes = 16u << 20;

@@ -154,9 +154,9 @@ private:
     // later passes (and destructors) recurse over the tree and must not run out of stack.
     void grow(std::size_t depth, std::size_t offset) {
         built_ = depth;
-        if (built_ > limits_.max_nesting)
-            error(offset, fmt::format("expression nesting exceeds the limit {} (--max-nesting); a chain of n "
-                                      "operands counts as n levels", limits_.max_nesting));
+        if (built_ > limits_.max_term_depth)
+            error(offset, fmt::format("expression depth exceeds the limit {} (--max-term-depth); a chain of n "
+                                      "operands has depth n", limits_.max_term_depth));
     }
     TermPtr expression() {
         TermPtr t = product();

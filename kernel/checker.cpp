@@ -75,9 +75,9 @@ struct Scope {
     std::string index;  // active index variable (fresh), or empty
     std::string bound;  // the natural variable it ranges below
     Ring ring;
-    mutable unsigned long steps = 0;  // term nodes visited, against Limits::max_steps
-    Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd)
-        : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)) {}
+    unsigned long* steps;  // term nodes visited in the whole check, against Limits::max_steps
+    Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd, unsigned long* budget)
+        : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)), steps(budget) {}
     // contract: the real variables, then f(index) for every family when an index is active
     static std::vector<std::string> ring_names(const Statement& s, const std::string& index) {
         std::vector<std::string> names = s.reals;
@@ -96,7 +96,7 @@ struct Env {
 Poly to_poly(const TermPtr& tp, const Scope& sc, const Env& env, unsigned long depth) {
     if (!tp) fail("term", "missing subterm");
     if (depth > sc.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(sc.lim.max_depth));
-    if (++sc.steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
+    if (++*sc.steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
     const Term& t = *tp;
     auto arity = [&](std::size_t n) {
         if (t.args.size() != n) fail("term", "malformed node (wrong number of operands)");
@@ -345,7 +345,7 @@ void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) 
     if (!contains(st.nats, bound)) fail(rule, "sum bound '" + bound + "' is not a natural-number variable");
     if (cert.body->kind == K::SumNonneg || cert.body->kind == K::SumLeSum || cert.body->kind == K::SumCongr)
         fail(rule, "nested sum rules are not supported");
-    Scope inner(st, sc.lim, cert.index, bound);
+    Scope inner(st, sc.lim, cert.index, bound, sc.steps);
     check_goal(body, *cert.body, inner);
 }
 
@@ -387,7 +387,7 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
 }
 
 // contract: returns only if the declarations are distinct and every hypothesis is well scoped
-void check_declarations(const Statement& st, const Limits& lim) {
+void check_declarations(const Statement& st, const Limits& lim, unsigned long* steps) {
     std::set<std::string> seen;
     auto declare = [&](const std::string& n, const char* what) {
         if (n.empty() || n.find('(') != std::string::npos || !seen.insert(n).second)
@@ -402,12 +402,12 @@ void check_declarations(const Statement& st, const Limits& lim) {
         if (h.name.empty() || !hyp_names.insert(h.name).second)
             fail("declaration", "hypothesis name '" + h.name + "' is empty or used twice");
         if (h.forall_index.empty()) {
-            Scope sc(st, lim, "", "");
+            Scope sc(st, lim, "", "", steps);
             side_poly({h.prop.lhs, {}}, sc), side_poly({h.prop.rhs, {}}, sc);
         } else {
             if (!contains(st.nats, h.forall_bound) || seen.count(h.forall_index))
                 fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
-            Scope sc(st, lim, h.forall_index, h.forall_bound);
+            Scope sc(st, lim, h.forall_index, h.forall_bound, steps);
             side_poly({h.prop.lhs, {h.forall_index}}, sc), side_poly({h.prop.rhs, {h.forall_index}}, sc);
         }
     }
@@ -553,7 +553,8 @@ CheckResult run(const std::function<void()>& body) {  // contract: Verified iff 
 }  // namespace
 
 Polynomial normalize(const Term& t, const Statement& s, const std::string& index, const Limits& limits) {
-    Scope sc(s, limits, index, "");
+    unsigned long steps = 0;
+    Scope sc(s, limits, index, "", &steps);
     Env env;
     if (!index.empty()) env.index_names = {index};
     auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
@@ -563,12 +564,13 @@ Polynomial normalize(const Term& t, const Statement& s, const std::string& index
 CheckResult check_theorem(const Theorem& t, const Limits& limits) {
     return run([&] {
         const Statement& st = t.statement;
-        check_declarations(st, limits);
+        unsigned long steps = 0;  // one budget for the whole theorem
+        check_declarations(st, limits, &steps);
         if (st.goals.empty()) fail("theorem", "no goal");
         if (st.goals.size() != t.proofs.size())
             fail("theorem", std::to_string(st.goals.size()) + " goals but " + std::to_string(t.proofs.size()) +
                                 " certificates");
-        Scope top(st, limits, "", "");
+        Scope top(st, limits, "", "", &steps);
         for (std::size_t i = 0; i < st.goals.size(); ++i) {
             const Prop& g = st.goals[i];
             try {

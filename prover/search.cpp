@@ -463,8 +463,10 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         std::vector<const Poly*> ps;
         for (std::size_t i = 0; i < n_base; ++i) ps.push_back(&items[i].red);
         for (auto& r : red.remaining()) ps.push_back(&r.red);
+        // ps points into items: read it before add_square pushes (and may reallocate) items
+        const std::vector<unsigned> atoms = active_atoms(ps);
         for (auto& h : p.square_hints) add_square(red.reduce(h));
-        for (unsigned a : active_atoms(ps)) add_square(Poly::atom(a));
+        for (unsigned a : atoms) add_square(Poly::atom(a));
         for (std::size_t i = 0; i < n_base; ++i)
             if (items[i].kind != Item::Kind::NonzeroSq) add_square(items[i].red);
         for (std::size_t i = 0; i < n_base; ++i)
