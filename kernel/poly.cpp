@@ -202,7 +202,7 @@ std::string Polynomial::to_string() const {
             if (m.exponents[v] == 0) continue;
             if (!factors.empty()) factors += "*";
             factors += vars_[v];
-            if (m.exponents[v] > 1) factors += "^" + std::to_string(m.exponents[v]);
+            if (m.exponents[v] > 1) factors.append("^").append(std::to_string(m.exponents[v]));
         }
         if (factors.empty()) os << c.str();
         else if (c == 1) os << factors;
