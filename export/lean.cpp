@@ -18,35 +18,13 @@ using kernel::TermPtr;
 
 namespace {
 
-// ---------------------------------------------------------------- term construction (local, no kernel code)
-TermPtr mk_number(const Rational& q) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Number;
-    t->number = q;
-    return t;
-}
-TermPtr mk_var(const std::string& n) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Var;
-    t->name = n;
-    return t;
-}
-TermPtr mk_bin(Term::Kind k, TermPtr a, TermPtr b) {
-    auto t = std::make_shared<Term>();
-    t->kind = k;
-    t->args = {std::move(a), std::move(b)};
-    return t;
-}
-TermPtr mk_sub(TermPtr a, TermPtr b) { return mk_bin(Term::Kind::Sub, std::move(a), std::move(b)); }
-TermPtr mk_add(TermPtr a, TermPtr b) { return mk_bin(Term::Kind::Add, std::move(a), std::move(b)); }
-TermPtr mk_mul(TermPtr a, TermPtr b) { return mk_bin(Term::Kind::Mul, std::move(a), std::move(b)); }
-TermPtr mk_pow(TermPtr a, unsigned long e) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Pow;
-    t->args = {std::move(a)};
-    t->exponent = e;
-    return t;
-}
+// ---------------------------------------------------------------- term construction (the kernel's constructors)
+TermPtr mk_number(const Rational& q) { return kernel::number(q); }
+TermPtr mk_var(const std::string& n) { return kernel::var(n); }
+TermPtr mk_sub(TermPtr a, TermPtr b) { return kernel::sub(std::move(a), std::move(b)); }
+TermPtr mk_add(TermPtr a, TermPtr b) { return kernel::add(std::move(a), std::move(b)); }
+TermPtr mk_mul(TermPtr a, TermPtr b) { return kernel::mul(std::move(a), std::move(b)); }
+TermPtr mk_pow(TermPtr a, unsigned long e) { return kernel::pow(std::move(a), e); }
 
 bool is_number(const Term& t, const Rational& q) { return t.kind == Term::Kind::Number && t.number == q; }
 

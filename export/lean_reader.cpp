@@ -25,38 +25,13 @@ LeanReadError::LeanReadError(int l, const std::string& message)
 namespace {
 
 // ---------------------------------------------------------------- terms
-TermPtr t_num(const Rational& q) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Number;
-    t->number = q;
-    return t;
-}
-TermPtr t_var(const std::string& n) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Var;
-    t->name = n;
-    return t;
-}
-TermPtr t_un(Term::Kind k, TermPtr a) {
-    auto t = std::make_shared<Term>();
-    t->kind = k;
-    t->args = {std::move(a)};
-    return t;
-}
-TermPtr t_bin(Term::Kind k, TermPtr a, TermPtr b) {
-    auto t = std::make_shared<Term>();
-    t->kind = k;
-    t->args = {std::move(a), std::move(b)};
-    return t;
-}
-TermPtr t_add(TermPtr a, TermPtr b) { return t_bin(Term::Kind::Add, std::move(a), std::move(b)); }
-TermPtr t_sub(TermPtr a, TermPtr b) { return t_bin(Term::Kind::Sub, std::move(a), std::move(b)); }
-TermPtr t_mul(TermPtr a, TermPtr b) { return t_bin(Term::Kind::Mul, std::move(a), std::move(b)); }
-TermPtr t_pow(TermPtr a, unsigned long e) {
-    auto t = t_un(Term::Kind::Pow, std::move(a));
-    std::const_pointer_cast<Term>(t)->exponent = e;
-    return t;
-}
+TermPtr t_num(const Rational& q) { return kernel::number(q); }
+TermPtr t_var(const std::string& n) { return kernel::var(n); }
+TermPtr t_neg(TermPtr a) { return kernel::neg(std::move(a)); }
+TermPtr t_add(TermPtr a, TermPtr b) { return kernel::add(std::move(a), std::move(b)); }
+TermPtr t_sub(TermPtr a, TermPtr b) { return kernel::sub(std::move(a), std::move(b)); }
+TermPtr t_mul(TermPtr a, TermPtr b) { return kernel::mul(std::move(a), std::move(b)); }
+TermPtr t_pow(TermPtr a, unsigned long e) { return kernel::pow(std::move(a), e); }
 
 bool same(const Term& a, const Term& b) {
     if (a.kind != b.kind || a.args.size() != b.args.size()) return false;
@@ -288,7 +263,7 @@ public:
     TermPtr unary() {
         if (at_sym("-")) {
             next();
-            return t_un(Term::Kind::Neg, unary());
+            return t_neg(unary());
         }
         return power();
     }
@@ -545,7 +520,7 @@ public:
         if (at_sym("-")) {
             next();
             Expanded a = lc_unary();
-            if (!a.proof) return {false, t_un(Term::Kind::Neg, a.c), {}};
+            if (!a.proof) return {false, t_neg(a.c), {}};
             if (a.p.k != PType::K::Eq) fail("coefficients of inequalities in 'linear_combination' must be nonnegative");
             return {true, nullptr, {PType::K::Eq, a.p.rhs, a.p.lhs}};
         }

@@ -141,31 +141,9 @@ std::vector<std::pair<Mono, Rational>> ordered(const std::map<Mono, Rational>& t
     }
     return v;
 }
-TermPtr mk_number(const Rational& q) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Number;
-    t->number = q;
-    return t;
-}
-TermPtr mk2(Term::Kind k, TermPtr a, TermPtr b) {
-    auto t = std::make_shared<Term>();
-    t->kind = k;
-    t->args = {std::move(a), std::move(b)};
-    return t;
-}
-TermPtr mk_neg(TermPtr a) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Neg;
-    t->args = {std::move(a)};
-    return t;
-}
-TermPtr mk_pow(TermPtr a, unsigned long e) {
-    auto t = std::make_shared<Term>();
-    t->kind = Term::Kind::Pow;
-    t->args = {std::move(a)};
-    t->exponent = e;
-    return t;
-}
+TermPtr mk_number(const Rational& q) { return icl::kernel::number(q); }
+TermPtr mk_neg(TermPtr a) { return icl::kernel::neg(std::move(a)); }
+TermPtr mk_pow(TermPtr a, unsigned long e) { return icl::kernel::pow(std::move(a), e); }
 }  // namespace
 
 std::string Poly::to_text(const AtomTable& atoms) const {
@@ -193,10 +171,10 @@ TermPtr Poly::to_term(const AtomTable& atoms) const {
         for (auto& [at, e] : m) {
             TermPtr f = atoms.terms.at(at);
             if (e > 1) f = mk_pow(f, e);
-            term = term ? mk2(Term::Kind::Mul, term, f) : f;
+            term = term ? icl::kernel::mul(term, f) : f;
         }
         if (!acc) acc = c < 0 ? mk_neg(term) : term;
-        else acc = mk2(c < 0 ? Term::Kind::Sub : Term::Kind::Add, acc, term);
+        else acc = c < 0 ? icl::kernel::sub(acc, term) : icl::kernel::add(acc, term);
     }
     return acc;
 }
