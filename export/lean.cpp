@@ -126,21 +126,6 @@ bool plain_ident(const std::string& s) {
     return s != "_";
 }
 
-std::string collapse_ws(const std::string& s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 // Text safe inside a Lean block comment (comments nest in Lean).
 std::string comment_safe(const std::string& s) {
     std::string out;
@@ -824,12 +809,12 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
             t << "-- " << e.theorem.name << " duplicates " << e.duplicate_of
               << " byte for byte (the paper says so): it is kept as a statement of the corpus but is not\n"
               << "-- independent evidence.\n";
-        t << "/-- " << comment_safe(collapse_ws(e.doc));
+        t << "/-- " << comment_safe(e.doc);
         t << "\n\n[" << e.theorem.id << "; paper " << comment_safe(e.paper);
         if (!e.section.empty()) t << " §" << comment_safe(e.section);
         t << "]";
         if (!e.duplicate_of.empty()) t << " Duplicate of " << comment_safe(e.duplicate_of) << ".";
-        if (!e.deviation.empty()) t << "\nDeviation from the spec: " << comment_safe(collapse_ws(e.deviation));
+        if (!e.deviation.empty()) t << "\nDeviation from the spec: " << comment_safe(e.deviation);
         std::set<std::string> used;
         for (const auto& h : s.hypotheses) {
             statement_defs_used(*h.prop.lhs, s, used);
@@ -846,7 +831,7 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
                 t << " `" << d.definition.name << "(";
                 for (std::size_t i = 0; i < d.definition.params.size(); ++i)
                     t << (i ? ", " : "") << d.definition.params[i];
-                t << ") := " << comment_safe(collapse_ws(d.text)) << "`";
+                t << ") := " << comment_safe(d.text) << "`";
             }
             for (const auto& d : s.definitions) {  // definitions not listed in the corpus table
                 bool listed = std::any_of(corpus.definitions.begin(), corpus.definitions.end(),

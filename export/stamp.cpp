@@ -32,21 +32,6 @@ std::string sha256_hex(const std::string& bytes) {
 
 namespace {
 
-std::string collapse(const std::string& s) {
-    std::string out;
-    bool sp = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            sp = true;
-            continue;
-        }
-        if (sp && !out.empty()) out += ' ';
-        sp = false;
-        out += c;
-    }
-    return out;
-}
-
 void calls(const kernel::Term& t, std::set<std::string>& out) {
     if (t.kind == kernel::Term::Kind::Apply) out.insert(t.name);
     for (const auto& a : t.args)
@@ -111,12 +96,12 @@ std::string statement_text(const frontend::TheoremEntry& e, const frontend::Corp
         const auto& h = s.hypotheses[i];
         os << "hyp " << h.name;
         if (!h.forall_index.empty()) os << " forall " << h.forall_index << " < " << h.forall_bound;
-        os << ": " << collapse(i < e.hypothesis_text.size() ? e.hypothesis_text[i] : frontend::to_text(h.prop)) << "\n";
+        os << ": " << (i < e.hypothesis_text.size() ? e.hypothesis_text[i] : frontend::to_text(h.prop)) << "\n";
         calls(*h.prop.lhs, used);
         calls(*h.prop.rhs, used);
     }
     for (std::size_t i = 0; i < s.goals.size(); ++i) {
-        os << "goal: " << collapse(i < e.goal_text.size() ? e.goal_text[i] : frontend::to_text(s.goals[i])) << "\n";
+        os << "goal: " << (i < e.goal_text.size() ? e.goal_text[i] : frontend::to_text(s.goals[i])) << "\n";
         calls(*s.goals[i].lhs, used);
         calls(*s.goals[i].rhs, used);
     }
@@ -135,7 +120,7 @@ std::string statement_text(const frontend::TheoremEntry& e, const frontend::Corp
         if (!used.count(d.definition.name)) continue;
         os << "def " << d.definition.name << "(";
         for (std::size_t i = 0; i < d.definition.params.size(); ++i) os << (i ? " " : "") << d.definition.params[i];
-        os << ") := " << collapse(d.text) << "\n";
+        os << ") := " << d.text << "\n";
     }
     if (!e.duplicate_of.empty()) os << "duplicate-of: " << e.duplicate_of << "\n";
     return os.str();

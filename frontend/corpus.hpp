@@ -47,7 +47,7 @@ struct TheoremEntry {
     std::string paper;            // corpus paper attribute, e.g. "001"
     std::string paper_title;
     std::string section;
-    std::string doc;
+    std::string doc;              // texts here are trimmed, with runs of white space collapsed to one space
     std::string deviation;        // empty when the statement is the spec's
     std::string duplicate_of;     // "S2" for S5, else empty
     std::vector<std::string> hypothesis_text;  // as written, parallel to statement.hypotheses

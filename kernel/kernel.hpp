@@ -1,7 +1,6 @@
-// icl-kernel trusted core: terms, statements, certificates and the checker that judges them.
-// Only this folder is trusted. It does no I/O, no parsing, no search and no floating point.
-// Soundness contract of the whole module: check_theorem returns Verdict::Verified only if every goal
-// of the statement follows from its hypotheses over the real numbers (families and sums over naturals).
+// icl-kernel trusted core (only this folder is trusted; no I/O, parsing, search or floating point).
+// Soundness contract: check_theorem returns Verdict::Verified only if every goal of the statement
+// follows from its hypotheses over the real numbers (families and sums over naturals).
 #pragma once
 
 #include <boost/multiprecision/gmp.hpp>
@@ -123,8 +122,7 @@ struct Certificate {
     CertificatePtr body;                  // Sum*
 };
 
-// ---------------------------------------------------------------- witness (non-vacuity)
-struct Witness {
+struct Witness {  // a point for the non-vacuity check
     std::map<std::string, Rational> reals;
     std::map<std::string, unsigned long> nats;
     std::map<std::string, std::vector<Rational>> families;  // values f(0..n-1)
@@ -138,8 +136,7 @@ struct Theorem {
     Witness witness;
 };
 
-// ---------------------------------------------------------------- limits and verdicts
-struct Limits {
+struct Limits {  // resource limits; exceeding one is a rejection, never a crash
     unsigned long max_degree = 64;       // total degree of any intermediate polynomial
     unsigned long max_terms = 2'000'000; // monomials of any intermediate polynomial
     unsigned long max_depth = 2'000;     // nesting of terms, certificates and definition unfolding
