@@ -50,6 +50,8 @@ struct TheoremEntry {
     std::string doc;              // texts here are trimmed, with runs of white space collapsed to one space
     std::string deviation;        // empty when the statement is the spec's
     std::string duplicate_of;     // "S2" for S5, else empty
+    bool derived = false;         // a derived declaration (chains of the papers): not one of the 81 statements
+    std::vector<std::string> uses;  // ids of the corpus theorems its certificates instantiate (file order)
     std::vector<std::string> hypothesis_text;  // as written, parallel to statement.hypotheses
     std::vector<std::string> goal_text;        // as written, parallel to statement.goals
     std::string witness_text;

@@ -76,6 +76,7 @@ struct Scope {
     std::string bound;  // the natural variable it ranges below
     Ring ring;
     unsigned long* steps;  // term nodes visited in the whole check, against Limits::max_steps
+    std::set<std::string>* used = nullptr;  // hypotheses a certificate referred to (reported, not trusted)
     Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd, unsigned long* budget)
         : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)), steps(budget) {}
     // contract: the real variables, then f(index) for every family when an index is active
@@ -251,6 +252,7 @@ private:
 Goal hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
     for (const auto& h : sc.st.hypotheses) {
         if (h.name != name) continue;
+        if (sc.used) sc.used->insert(name);
         if (h.forall_index.empty()) return Goal{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
         if (sc.index.empty() || h.forall_bound != sc.bound)
             fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
@@ -346,6 +348,7 @@ void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) 
     if (cert.body->kind == K::SumNonneg || cert.body->kind == K::SumLeSum || cert.body->kind == K::SumCongr)
         fail(rule, "nested sum rules are not supported");
     Scope inner(st, sc.lim, cert.index, bound, sc.steps);
+    inner.used = sc.used;
     check_goal(body, *cert.body, inner);
 }
 
@@ -542,11 +545,11 @@ void check_at_point(const char* what, const std::vector<Hypothesis>& props, cons
 CheckResult run(const std::function<void()>& body) {  // contract: Verified iff body returned normally
     try {
         body();
-        return {Verdict::Verified, ""};
+        return {Verdict::Verified, "", {}};
     } catch (const KernelError& e) {
-        return {Verdict::Rejected, e.what()};
+        return {Verdict::Rejected, e.what(), {}};
     } catch (const std::bad_alloc&) {
-        return {Verdict::Rejected, "limit: out of memory"};
+        return {Verdict::Rejected, "limit: out of memory", {}};
     }
 }
 
@@ -562,7 +565,8 @@ Polynomial normalize(const Term& t, const Statement& s, const std::string& index
 }
 
 CheckResult check_theorem(const Theorem& t, const Limits& limits) {
-    return run([&] {
+    std::set<std::string> used;
+    CheckResult result = run([&] {
         const Statement& st = t.statement;
         unsigned long steps = 0;  // one budget for the whole theorem
         check_declarations(st, limits, &steps);
@@ -571,6 +575,7 @@ CheckResult check_theorem(const Theorem& t, const Limits& limits) {
             fail("theorem", std::to_string(st.goals.size()) + " goals but " + std::to_string(t.proofs.size()) +
                                 " certificates");
         Scope top(st, limits, "", "", &steps);
+        top.used = &used;
         for (std::size_t i = 0; i < st.goals.size(); ++i) {
             const Prop& g = st.goals[i];
             try {
@@ -581,6 +586,10 @@ CheckResult check_theorem(const Theorem& t, const Limits& limits) {
             }
         }
     });
+    if (result.verdict == Verdict::Verified)
+        for (const auto& h : t.statement.hypotheses)
+            if (used.count(h.name)) result.used_hypotheses.push_back(h.name);
+    return result;
 }
 
 CheckResult check_witness(const Statement& st, const Witness& w, const Limits& limits) {

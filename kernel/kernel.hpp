@@ -150,6 +150,8 @@ enum class Verdict { Verified, Rejected };
 struct CheckResult {
     Verdict verdict = Verdict::Rejected;
     std::string message;  // on rejection: "<rule>: <why>"
+    std::vector<std::string> used_hypotheses;  // check_theorem, when verified: the hypotheses the proofs
+                                               // refer to, in statement order (informative, not trusted)
 };
 
 // Verified iff every goal of `t.statement` follows from its hypotheses by `t.proofs`.
