@@ -23,61 +23,20 @@ using kernel::TermPtr;
 
 // ---------------------------------------------------------------- term utilities
 namespace {
-
-TermPtr rebuild(const Term& t, std::vector<TermPtr> args) {
-    auto out = std::make_shared<Term>(t);
-    out->args = std::move(args);
-    return out;
-}
-
 const kernel::Definition* find_definition(const Statement& s, const std::string& name) {
     for (const auto& d : s.definitions)
         if (d.name == name) return &d;
     return nullptr;
 }
-
-TermPtr unfold_rec(const TermPtr& t, const Statement& s, unsigned depth) {
-    if (!t) return t;
-    if (depth > 4000) throw std::runtime_error("definition unfolding too deep");
-    std::vector<TermPtr> args;
-    args.reserve(t->args.size());
-    for (const auto& a : t->args) args.push_back(unfold_rec(a, s, depth + 1));
-    if (t->kind == Term::Kind::Apply) {
-        if (const auto* d = find_definition(s, t->name)) {
-            if (d->params.size() != args.size())
-                throw std::runtime_error(fmt::format("definition {} called with {} arguments, expects {}",
-                                                     d->name, args.size(), d->params.size()));
-            std::vector<std::pair<std::string, TermPtr>> b;
-            for (std::size_t i = 0; i < args.size(); ++i) b.emplace_back(d->params[i], args[i]);
-            return unfold_rec(substitute(d->body, b), s, depth + 1);
-        }
-    }
-    return rebuild(*t, std::move(args));
-}
-
 }  // namespace
 
+// The kernel's substitution and unfolding (one implementation for every back end).
 TermPtr substitute(const TermPtr& t, const std::vector<std::pair<std::string, TermPtr>>& bindings) {
-    if (!t) return t;
-    if (t->kind == Term::Kind::Var) {
-        for (const auto& [n, v] : bindings)
-            if (n == t->name) return v;
-        return t;
-    }
-    if (t->kind == Term::Kind::Sum) {
-        // the index is bound inside the body; the bound (args[0]) is outside
-        std::vector<std::pair<std::string, TermPtr>> inner;
-        for (const auto& b : bindings)
-            if (b.first != t->name) inner.push_back(b);
-        return rebuild(*t, {substitute(t->args.at(0), bindings), substitute(t->args.at(1), inner)});
-    }
-    std::vector<TermPtr> args;
-    args.reserve(t->args.size());
-    for (const auto& a : t->args) args.push_back(substitute(a, bindings));
-    return rebuild(*t, std::move(args));
+    kernel::Substitution sigma;
+    for (const auto& [n, v] : bindings) sigma.reals.emplace(n, v);
+    return kernel::substitute(t, sigma);
 }
 
-TermPtr unfold_definitions(const TermPtr& t, const Statement& s) { return unfold_rec(t, s, 0); }
 
 // ---------------------------------------------------------------- Coq text
 namespace {

@@ -37,9 +37,8 @@ inline constexpr const char* kCoqAssumptionMarker = "ICL-ASSUMPTIONS ";
 CoqExport export_coq(const frontend::Corpus& corpus);
 
 // ---------------------------------------------------------------- term utilities (shared with smtlib)
-// Replace every call of a statement definition by its body with the parameters substituted
-// (recursively); family values, sums and everything else are kept.
-kernel::TermPtr unfold_definitions(const kernel::TermPtr& t, const kernel::Statement& s);
+// Definition unfolding is the kernel's: kernel::unfold_definitions.
+using kernel::unfold_definitions;
 // Substitute variables (Var nodes and Apply arguments alike) by terms.
 kernel::TermPtr substitute(const kernel::TermPtr& t,
                            const std::vector<std::pair<std::string, kernel::TermPtr>>& bindings);

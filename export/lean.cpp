@@ -28,66 +28,11 @@ TermPtr mk_pow(TermPtr a, unsigned long e) { return kernel::pow(std::move(a), e)
 
 bool is_number(const Term& t, const Rational& q) { return t.kind == Term::Kind::Number && t.number == q; }
 
+// The kernel's substitution (one implementation for every back end).
 TermPtr substitute(const TermPtr& t, const std::map<std::string, TermPtr>& sub) {
-    if (!t) return t;
-    switch (t->kind) {
-    case Term::Kind::Number:
-        return t;
-    case Term::Kind::Var: {
-        auto it = sub.find(t->name);
-        return it == sub.end() ? t : it->second;
-    }
-    case Term::Kind::Sum: {
-        std::map<std::string, TermPtr> inner = sub;
-        inner.erase(t->name);
-        auto n = std::make_shared<Term>(*t);
-        n->args = {t->args.at(0), substitute(t->args.at(1), inner)};
-        return n;
-    }
-    default: {
-        auto n = std::make_shared<Term>(*t);
-        for (auto& a : n->args) a = substitute(a, sub);
-        return n;
-    }
-    }
-}
-
-TermPtr unfold_rec(const TermPtr& t, const kernel::Statement& s, int depth) {
-    if (!t) throw ExportError("null term");
-    if (depth > 2000) throw ExportError("definition unfolding too deep (cycle?)");
-    switch (t->kind) {
-    case Term::Kind::Number:
-    case Term::Kind::Var:
-        return t;
-    case Term::Kind::Apply: {
-        std::vector<TermPtr> args;
-        for (const auto& a : t->args) args.push_back(unfold_rec(a, s, depth + 1));
-        for (const auto& d : s.definitions) {
-            if (d.name != t->name) continue;
-            if (d.params.size() != args.size())
-                throw ExportError("definition " + d.name + " called with " + std::to_string(args.size()) +
-                                  " arguments, expects " + std::to_string(d.params.size()));
-            std::map<std::string, TermPtr> sub;
-            for (std::size_t i = 0; i < args.size(); ++i) sub[d.params[i]] = args[i];
-            return unfold_rec(substitute(d.body, sub), s, depth + 1);
-        }
-        if (std::find(s.families.begin(), s.families.end(), t->name) == s.families.end())
-            throw ExportError("unknown function " + t->name);
-        auto n = std::make_shared<Term>(*t);
-        n->args = std::move(args);
-        return n;
-    }
-    case Term::Kind::Sum: {
-        auto n = std::make_shared<Term>(*t);
-        n->args = {t->args.at(0), unfold_rec(t->args.at(1), s, depth + 1)};
-        return n;
-    }
-    default: {
-        auto n = std::make_shared<Term>(*t);
-        for (auto& a : n->args) a = unfold_rec(a, s, depth + 1);
-        return n;
-    }
-    }
+    kernel::Substitution sigma;
+    sigma.reals = sub;
+    return kernel::substitute(t, sigma);
 }
 
 const char* lean_rel(Rel r) {
@@ -639,7 +584,6 @@ std::string goal_text(const kernel::Statement& s) {
 }  // namespace
 
 // ---------------------------------------------------------------- public helpers
-TermPtr unfold_definitions(const TermPtr& t, const kernel::Statement& s) { return unfold_rec(t, s, 0); }
 
 kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s) {
     kernel::Prop q;

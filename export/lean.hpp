@@ -25,9 +25,8 @@ struct ExportError : std::runtime_error {
 };
 
 // ---------------------------------------------------------------- terms
-// Substitute every definition call by its body (definitions may call earlier ones). Throws ExportError
-// on an unknown callee that is not a family, on an arity mismatch, or on a cycle.
-kernel::TermPtr unfold_definitions(const kernel::TermPtr& t, const kernel::Statement& s);
+// Definition unfolding is the kernel's (kernel::unfold_definitions); this is its lifting to a Prop.
+using kernel::unfold_definitions;
 kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s);
 
 // Identifier as Lean reads it: keywords and non-identifiers are escaped as «name».

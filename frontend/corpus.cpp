@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -251,7 +252,73 @@ kernel::PsatzPtr load_psatz(const FileLoader& f, const pugi::xml_node& e, const 
 }
 
 kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
-                                     const std::set<std::string>& hyps, bool in_sum) {
+                                     const std::set<std::string>& hyps, bool in_sum, std::vector<std::string>& uses);
+std::string trim(const std::string& s);
+
+// Zero or more <use> elements, then exactly one certificate: the uses' conclusions are named facts
+// for the elements after them. `where` is the enclosing element (for messages).
+kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& where, const NameScope& scope,
+                                  std::set<std::string> hyps, bool in_sum, std::vector<std::string>& uses) {
+    std::vector<kernel::Instantiation> lemmas;
+    auto kids = f.elements(where);
+    std::size_t i = 0;
+    for (; i < kids.size() && std::string(kids[i].name()) == "use"; ++i) {
+        const pugi::xml_node u = kids[i];
+        f.only_attributes(u, {"theorem", "as"});
+        kernel::Instantiation in;
+        in.theorem = f.required(u, "theorem");
+        in.names = split_words(f.required(u, "as"));
+        std::set<std::string> given, discharged;
+        for (auto c : f.elements(u)) {
+            const std::string tag = c.name();
+            if (tag == "with") {
+                f.only_attributes(c, {"var"});
+                std::string v = f.required(c, "var");
+                if (!given.insert(v).second) f.error(c, "<with var='" + v + "'> is given twice");
+                auto [text, map] = f.text(c);
+                std::string id = trim(text);
+                kernel::TermPtr term = (scope.nats.count(id) || scope.families.count(id))
+                                           ? kernel::var(id)  // a natural variable or family passed by name
+                                           : parse_expression_at(text, map, scope, f.limits());
+                in.with.emplace_back(v, term);
+            } else if (tag == "discharge") {
+                f.only_attributes(c, {"hyp", "index"});
+                kernel::Discharge d;
+                d.hyp = f.required(c, "hyp");
+                if (!discharged.insert(d.hyp).second) f.error(c, "hypothesis '" + d.hyp + "' is discharged twice");
+                NameScope inner = scope;
+                if (c.attribute("index")) {
+                    d.index = f.required(c, "index");
+                    if (in_sum) f.error(c, "a ∀ hypothesis cannot be discharged inside a sum body");
+                    if (!is_identifier(d.index) || is_reserved(d.index) || scope.reals.count(d.index) ||
+                        scope.nats.count(d.index) || scope.families.count(d.index) || scope.definitions.count(d.index))
+                        f.error(c, "index '" + d.index + "' must be a fresh identifier");
+                    inner.indices.insert(d.index);
+                }
+                d.proof = std::make_shared<kernel::Certificate>(
+                    load_sequence(f, c, inner, hyps, in_sum || !d.index.empty(), uses));
+                in.discharges.push_back(std::move(d));
+            } else {
+                f.error(c, "<use> contains only <with> and <discharge> elements, not <" + tag + ">");
+            }
+        }
+        for (const auto& n : in.names) {
+            if (!is_identifier(n) || is_reserved(n)) f.error(u, "'" + n + "' in as='...' is not a valid name");
+            if (!hyps.insert(n).second) f.error(u, "'" + n + "' in as='...' is already a hypothesis or fact");
+        }
+        uses.push_back(in.theorem);
+        lemmas.push_back(std::move(in));
+    }
+    if (kids.size() != i + 1)
+        f.error(i < kids.size() ? kids.back() : where,
+                fmt::format("<{}> needs <use> elements followed by exactly one certificate element", where.name()));
+    kernel::Certificate c = load_certificate(f, kids[i], scope, hyps, in_sum, uses);
+    c.lemmas = std::move(lemmas);
+    return c;
+}
+
+kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
+                                     const std::set<std::string>& hyps, bool in_sum, std::vector<std::string>& uses) {
     using K = kernel::Certificate::Kind;
     kernel::Certificate c;
     const std::string tag = e.name();
@@ -288,13 +355,17 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
         if (!is_identifier(c.index) || is_reserved(c.index) || scope.reals.count(c.index) || scope.nats.count(c.index) ||
             scope.families.count(c.index) || scope.definitions.count(c.index))
             f.error(e, "index '" + c.index + "' must be a fresh identifier");
-        auto kids = f.elements(e);
-        if (kids.size() != 1) f.error(e, "<" + tag + "> needs exactly one body certificate");
         NameScope inner = scope;
         inner.indices.insert(c.index);
-        c.body = std::make_shared<kernel::Certificate>(load_certificate(f, kids[0], inner, hyps, true));
+        c.body = std::make_shared<kernel::Certificate>(load_sequence(f, e, inner, hyps, true, uses));
+    } else if (tag == "exact") {
+        f.only_attributes(e, {"fact"});
+        if (!f.elements(e).empty()) f.error(e, "<exact/> takes no children");
+        c.kind = K::Exact;
+        c.fact = f.required(e, "fact");
+        if (!hyps.count(c.fact)) f.error(e, "<exact>: unknown hypothesis or fact '" + c.fact + "'");
     } else {
-        f.error(e, "unknown certificate <" + tag + "> (expected ring, linear_combination, psatz, sum_nonneg, sum_le_sum, sum_congr)");
+        f.error(e, "unknown certificate <" + tag + "> (expected ring, linear_combination, psatz, sum_nonneg, sum_le_sum, sum_congr, exact)");
     }
     return c;
 }
@@ -409,6 +480,7 @@ const char* kind_mismatch(const kernel::Certificate& c, const kernel::Prop& g) {
     const bool eq = g.rel == kernel::Rel::Eq;
     const bool sums = g.lhs->kind == kernel::Term::Kind::Sum || g.rhs->kind == kernel::Term::Kind::Sum;
     switch (c.kind) {
+        case K::Exact: return nullptr;
         case K::Ring:
         case K::LinearCombination:
             if (!eq) return "an inequality needs <psatz> (or <sum_nonneg>/<sum_le_sum> for sums)";
@@ -427,7 +499,7 @@ const char* kind_mismatch(const kernel::Certificate& c, const kernel::Prop& g) {
 
 TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const std::vector<DefinitionEntry>& defs,
                           const std::string& paper, const std::string& title) {
-    f.only_attributes(e, {"id", "name", "lean", "section", "duplicate-of"});
+    f.only_attributes(e, {"id", "name", "lean", "section", "duplicate-of", "derived"});
     TheoremEntry t;
     t.where = f.loc(e);
     t.theorem.id = f.required(e, "id");
@@ -438,6 +510,11 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
         f.error(e, "lean='" + t.lean_name + "' must be TransformerICL." + t.theorem.name);
     t.section = f.required(e, "section");
     t.duplicate_of = e.attribute("duplicate-of").value();
+    if (e.attribute("derived")) {
+        std::string v = e.attribute("derived").value();
+        if (v != "true") f.error(e, "derived='" + v + "' must be derived='true'");
+        t.derived = true;
+    }
     t.paper = paper;
     t.paper_title = title;
     kernel::Statement& st = t.theorem.statement;
@@ -532,17 +609,57 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
                 fmt::format("theorem {} has {} goal(s) but {} <proof> element(s): one certificate per goal",
                             t.theorem.id, goals.size(), proofs.size()));
     for (std::size_t i = 0; i < proofs.size(); ++i) {
-        auto body = f.elements(proofs[i]);
-        if (body.size() != 1) f.error(proofs[i], "<proof> needs exactly one certificate element");
-        t.theorem.proofs.push_back(load_certificate(f, body[0], scope, hyp_names, false));
-        if (const char* why = kind_mismatch(t.theorem.proofs.back(), st.goals[i]))
-            f.error(body[0], fmt::format("<{}> does not fit goal {} ({}): {}", body[0].name(), i + 1,
-                                         to_text(st.goals[i]), why));
+        t.theorem.proofs.push_back(load_sequence(f, proofs[i], scope, hyp_names, false, t.uses));
+        if (const char* why = kind_mismatch(t.theorem.proofs.back(), st.goals[i])) {
+            auto body = f.elements(proofs[i]);
+            f.error(body.back(), fmt::format("<{}> does not fit goal {} ({}): {}", body.back().name(), i + 1,
+                                             to_text(st.goals[i]), why));
+        }
     }
+    std::sort(t.uses.begin(), t.uses.end());
+    t.uses.erase(std::unique(t.uses.begin(), t.uses.end()), t.uses.end());
     if (witnesses.size() != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <witness> (non-vacuity point)");
     t.theorem.witness = load_witness(f, witnesses[0], st);
     t.witness_text = trim(f.text(witnesses[0]).first);
     return t;
+}
+
+// A theorem may use only theorems that come before it (file order): a use of an unknown theorem, of
+// itself, of a later one, or a cycle is an error naming them.
+void check_dependencies(const Corpus& corpus) {
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < corpus.theorems.size(); ++i) position[corpus.theorems[i].theorem.id] = i;
+    auto at = [](const TheoremEntry& t, const std::string& what) {
+        return InputError(t.where.file, t.where.line, t.where.col, what);
+    };
+    // a cycle first (the clearer message), by depth-first search over the use graph
+    std::vector<int> state(corpus.theorems.size(), 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::string> stack;
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+        state[i] = 1;
+        stack.push_back(corpus.theorems[i].theorem.id);
+        for (const auto& u : corpus.theorems[i].uses) {
+            auto p = position.find(u);
+            if (p == position.end()) throw at(corpus.theorems[i], "theorem " + stack.back() + " uses '" + u + "', which is not a theorem of the corpus");
+            if (state[p->second] == 1) {
+                std::string cycle;
+                for (auto it = std::find(stack.begin(), stack.end(), u); it != stack.end(); ++it) cycle += *it + " -> ";
+                throw at(corpus.theorems[i], "dependency cycle: " + cycle + u);
+            }
+            if (state[p->second] == 0) visit(p->second);
+        }
+        stack.pop_back();
+        state[i] = 2;
+    };
+    for (std::size_t i = 0; i < corpus.theorems.size(); ++i)
+        if (state[i] == 0) visit(i);
+    for (std::size_t i = 0; i < corpus.theorems.size(); ++i)
+        for (const auto& u : corpus.theorems[i].uses)
+            if (position.at(u) > i)
+                throw at(corpus.theorems[i], "theorem " + corpus.theorems[i].theorem.id + " uses " + u +
+                                                 ", which comes later in the corpus (" + corpus.theorems[position.at(u)].where.file +
+                                                 ":" + std::to_string(corpus.theorems[position.at(u)].where.line) +
+                                                 "): a theorem may use only earlier ones");
 }
 
 }  // namespace
@@ -619,7 +736,15 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
         if (!t.duplicate_of.empty() && !ids.count(t.duplicate_of))
             throw InputError(t.where.file, t.where.line, t.where.col,
                              "duplicate-of='" + t.duplicate_of + "' names no theorem of the corpus");
+    check_dependencies(corpus);
     return corpus;
+}
+
+std::vector<kernel::CheckResult> check_corpus(const Corpus& corpus, const kernel::Limits& limits) {
+    kernel::Library library;
+    std::vector<kernel::CheckResult> out;
+    for (const auto& t : corpus.theorems) out.push_back(kernel::check_theorem(t.theorem, library, limits));
+    return out;
 }
 
 Corpus load_corpus_files(const std::vector<std::string>& paths, const ParseLimits& limits) {

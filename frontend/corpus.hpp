@@ -77,6 +77,10 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
                    const ParseLimits& limits = {});
 Corpus load_corpus_files(const std::vector<std::string>& paths, const ParseLimits& limits = {});
 
+// Check every theorem in corpus order with one kernel::Library, so that a theorem can instantiate the
+// earlier ones (a failed one makes every user fail). Results are parallel to corpus.theorems.
+std::vector<kernel::CheckResult> check_corpus(const Corpus& corpus, const kernel::Limits& limits = {});
+
 // The corpus compiled into the binary (theorems/*.xml at build time).
 const std::vector<std::pair<std::string, std::string>>& embedded_corpus_files();
 Corpus load_embedded_corpus(const ParseLimits& limits = {});

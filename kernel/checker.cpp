@@ -69,24 +69,121 @@ std::string family_atom(const std::string& f, const std::string& index) { return
 // ---------------------------------------------------------------- normalisation
 // The variables a term may mention: the real variables, and f(index) for each family when a sum
 // index is active. Index names that denote the active index are listed per side (see Side).
+// One check_theorem call: its budgets, the library it may instantiate from, what its proofs used.
+struct Run {
+    explicit Run(const Limits& l) : lim(l) {}
+    const Limits& lim;
+    unsigned long steps = 0;  // term nodes visited, against Limits::max_steps
+    unsigned long work = 0;   // polynomial work, against Limits::max_work
+    const std::map<std::string, std::shared_ptr<const Statement>>* verified = nullptr;
+    const std::map<std::string, std::string>* failed = nullptr;
+    std::string self;                       // the theorem being checked
+    std::set<std::string> used, uses;       // hypotheses referred to, theorems instantiated
+};
+
+struct Side;
+struct Goal;
 struct Scope {
     const Statement& st;
     const Limits& lim;
     std::string index;  // active index variable (fresh), or empty
     std::string bound;  // the natural variable it ranges below
+    Run* run;
     Ring ring;
-    unsigned long* steps;  // term nodes visited in the whole check, against Limits::max_steps
-    std::set<std::string>* used = nullptr;  // hypotheses a certificate referred to (reported, not trusted)
-    Scope(const Statement& s, const Limits& l, std::string idx, std::string bnd, unsigned long* budget)
-        : st(s), lim(l), index(std::move(idx)), bound(std::move(bnd)), ring(ring_names(s, index)), steps(budget) {}
+    unsigned long* steps;
+    std::vector<std::pair<std::string, std::shared_ptr<const Goal>>> facts;  // conclusions of instantiations
+    mutable std::map<std::string, Poly> hyp_cache;  // normal form of lhs − rhs per hypothesis or fact
+    Scope(const Statement& s, Run& r, std::string idx, std::string bnd)
+        : st(s), lim(r.lim), index(std::move(idx)), bound(std::move(bnd)), run(&r),
+          ring(ring_names(s, index, r.lim), &r.work), steps(&r.steps) {}
     // contract: the real variables, then f(index) for every family when an index is active
-    static std::vector<std::string> ring_names(const Statement& s, const std::string& index) {
+    static std::vector<std::string> ring_names(const Statement& s, const std::string& index, const Limits& lim) {
         std::vector<std::string> names = s.reals;
         if (!index.empty())
             for (const auto& f : s.families) names.push_back(family_atom(f, index));
+        if (names.size() > lim.max_variables)
+            fail("limit", std::to_string(names.size()) + " variables > max-variables " + std::to_string(lim.max_variables));
         return names;
     }
 };
+
+// contract: adds every variable, callee and index name occurring in t to out
+void collect_names(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth) {
+    if (!t) fail("term", "missing subterm");
+    if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
+    if (!t->name.empty()) out.insert(t->name);
+    for (const auto& a : t->args) collect_names(a, out, lim, depth + 1);
+}
+// contract: adds the index of every sum in t to out
+void collect_binders(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth) {
+    if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
+    if (t->kind == Term::Kind::Sum) out.insert(t->name);
+    for (const auto& a : t->args) collect_binders(a, out, lim, depth + 1);
+}
+// contract: true iff n is non-empty and names no variable, family or definition of s
+bool fresh_name(const Statement& s, const std::string& n) {
+    return !n.empty() && !contains(s.reals, n) && !contains(s.nats, n) && !contains(s.families, n) &&
+           !find_definition(s, n);
+}
+Rel converse(Rel r) {  // contract: l r m ⇔ m converse(r) l
+    switch (r) {
+        case Rel::Le: return Rel::Ge;
+        case Rel::Ge: return Rel::Le;
+        case Rel::Lt: return Rel::Gt;
+        case Rel::Gt: return Rel::Lt;
+        default: return r;
+    }
+}
+// contract: a copy of t with its operands replaced
+TermPtr with_args(const TermPtr& t, std::vector<TermPtr> args) {
+    auto n = std::make_shared<Term>(*t);
+    n->args = std::move(args);
+    return n;
+}
+// contract: t with every call of a definition of s replaced by its unfolded body (same value everywhere)
+TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned long depth) {
+    if (!t) fail("term", "missing subterm");
+    if (depth > run.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(run.lim.max_depth));
+    if (++run.steps > run.lim.max_steps) fail("limit", "unfolding exceeds max-steps " + std::to_string(run.lim.max_steps));
+    std::vector<TermPtr> args;
+    for (const auto& a : t->args) args.push_back(unfold_term(a, s, run, depth + 1));
+    if (t->kind != Term::Kind::Apply || !find_definition(s, t->name)) return args.empty() ? t : with_args(t, args);
+    const Definition& d = *find_definition(s, t->name);
+    if (d.params.size() != args.size())
+        fail("unfold", "'" + t->name + "' takes " + std::to_string(d.params.size()) + " arguments, got " +
+                           std::to_string(args.size()));
+    Substitution sg;
+    for (std::size_t i = 0; i < args.size(); ++i) sg.reals[d.params[i]] = args[i];
+    return substitute(unfold_term(d.body, s, run, depth + 1), sg, run.lim);
+}
+// contract: true iff a and b are the same term up to a consistent renaming of sum indices
+bool alpha_equal(const TermPtr& a, const TermPtr& b, std::vector<std::pair<std::string, std::string>>& bound) {
+    if (!a || !b || a->kind != b->kind || a->args.size() != b->args.size()) return false;
+    switch (a->kind) {
+        case Term::Kind::Number: return a->number == b->number;
+        case Term::Kind::Var:
+            for (auto it = bound.rbegin(); it != bound.rend(); ++it)
+                if (it->first == a->name || it->second == b->name) return it->first == a->name && it->second == b->name;
+            return a->name == b->name;
+        case Term::Kind::Pow: if (a->exponent != b->exponent) return false; break;
+        case Term::Kind::Apply: if (a->name != b->name) return false; break;
+        case Term::Kind::Sum: {
+            if (!alpha_equal(a->args[0], b->args[0], bound)) return false;
+            bound.push_back({a->name, b->name});
+            bool same = alpha_equal(a->args[1], b->args[1], bound);
+            bound.pop_back();
+            return same;
+        }
+        default: break;
+    }
+    for (std::size_t i = 0; i < a->args.size(); ++i)
+        if (!alpha_equal(a->args[i], b->args[i], bound)) return false;
+    return true;
+}
+bool alpha_equal(const TermPtr& a, const TermPtr& b) {  // contract: as above, with no index bound yet
+    std::vector<std::pair<std::string, std::string>> bound;
+    return alpha_equal(a, b, bound);
+}
 
 struct Env {
     const std::map<std::string, Poly>* params = nullptr;  // inside a definition body: only these names
@@ -181,19 +278,20 @@ public:
     const Poly& poly() const { return p_; }
     Sign sign() const { return s_; }
 
-    // contract: lhs rel rhs ⇒ (p, sign)
-    static Fact from_relation(const std::string& rule, const Poly& l, Rel rel, const Poly& r) {
+    // contract: if (lhs rel rhs) holds at every point satisfying the hypotheses, so does (p sign),
+    // where d = lhs − rhs
+    static Fact from_relation(const std::string& rule, const Poly& d, Rel rel) {
         switch (rel) {
-            case Rel::Eq: return Fact(l - r, Sign::Zero);
-            case Rel::Ge: return Fact(l - r, Sign::Nonneg);
-            case Rel::Le: return Fact(r - l, Sign::Nonneg);
-            case Rel::Gt: return Fact(l - r, Sign::Pos);
-            case Rel::Lt: return Fact(r - l, Sign::Pos);
+            case Rel::Eq: return Fact(d, Sign::Zero);
+            case Rel::Ge: return Fact(d, Sign::Nonneg);
+            case Rel::Le: return Fact(-d, Sign::Nonneg);
+            case Rel::Gt: return Fact(d, Sign::Pos);
+            case Rel::Lt: return Fact(-d, Sign::Pos);
             case Rel::Ne: fail(rule, "a != hypothesis is usable only through nonzero_sq");
         }
         fail(rule, "unknown relation");
     }
-    // contract: ¬(lhs rel rhs) ⇒ (p, sign); rel must be an order relation
+    // contract: at every point where ¬(lhs rel rhs) holds, (p sign) holds; rel an order relation
     static Fact negated_goal(const Poly& l, Rel rel, const Poly& r) {
         switch (rel) {
             case Rel::Le: return Fact(l - r, Sign::Pos);     // ¬(l ≤ r) ⇔ l > r
@@ -203,33 +301,30 @@ public:
             default: fail("neg_goal", "the goal is not an inequality");
         }
     }
-    // contract: l ≠ r ⇒ (l−r)² > 0
-    static Fact nonzero_square(const Poly& l, const Poly& r) {
-        Poly d = l - r;
-        return Fact(d * d, Sign::Pos);
-    }
-    // contract: p² ≥ 0
+    // contract: if l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0 (d = l − r)
+    static Fact nonzero_square(const Poly& d) { return Fact(d * d, Sign::Pos); }
+    // contract: p² ≥ 0 holds at every point
     static Fact square(const Poly& p) { return Fact(p * p, Sign::Nonneg); }
-    // contract: c > 0 for a positive rational c
+    // contract: c > 0 holds at every point, for a positive rational c
     static Fact positive_constant(const Poly& c) {
         if (!c.is_constant() || c.constant_value() <= 0) fail("const", "value must be a positive rational");
         return Fact(c, Sign::Pos);
     }
-    // contract: (p s₁) ∧ (q s₂) ⇒ (p·q, micromega product sign)
+    // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p·q s)
     static Fact mul(const Fact& a, const Fact& b) {
         Sign s = (a.s_ == Sign::Zero || b.s_ == Sign::Zero) ? Sign::Zero
                  : (a.s_ == Sign::Pos && b.s_ == Sign::Pos) ? Sign::Pos
                                                             : Sign::Nonneg;
         return Fact(a.p_ * b.p_, s);
     }
-    // contract: (p s₁) ∧ (q s₂) ⇒ (p+q, micromega sum sign)
+    // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p+q s)
     static Fact add(const Fact& a, const Fact& b) {
         Sign s = (a.s_ == Sign::Zero && b.s_ == Sign::Zero) ? Sign::Zero
                  : (a.s_ == Sign::Pos || b.s_ == Sign::Pos) ? Sign::Pos
                                                             : Sign::Nonneg;
         return Fact(a.p_ + b.p_, s);
     }
-    // contract: (p = 0) ⇒ (q·p = 0) for any polynomial q
+    // contract: if p = 0 holds at every point satisfying the hypotheses, so does q·p = 0
     static Fact mul_poly(const Poly& q, const Fact& e) {
         if (e.s_ != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e.s_)) + ", not = 0");
         return Fact(q * e.p_, Sign::Zero);
@@ -248,11 +343,13 @@ private:
 };
 
 // ---------------------------------------------------------------- goals and certificates
-// contract: the hypothesis `name` as a Goal usable in scope sc, or KernelError
+// contract: the hypothesis or fact `name` as a Goal usable in scope sc, or KernelError
 Goal hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
+    for (const auto& [n, g] : sc.facts)
+        if (n == name) return *g;
     for (const auto& h : sc.st.hypotheses) {
         if (h.name != name) continue;
-        if (sc.used) sc.used->insert(name);
+        sc.run->used.insert(name);
         if (h.forall_index.empty()) return Goal{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
         if (sc.index.empty() || h.forall_bound != sc.bound)
             fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
@@ -263,6 +360,14 @@ Goal hypothesis_in_scope(const std::string& rule, const std::string& name, const
     fail(rule, "unknown hypothesis '" + name + "'");
 }
 
+// contract: (normal form of lhs − rhs, relation) of hypothesis or fact `name`, normalised once per scope
+std::pair<const Poly*, Rel> hypothesis_difference(const std::string& rule, const std::string& name, const Scope& sc) {
+    Goal h = hypothesis_in_scope(rule, name, sc);
+    auto it = sc.hyp_cache.find(name);
+    if (it == sc.hyp_cache.end()) it = sc.hyp_cache.emplace(name, side_poly(h.lhs, sc) - side_poly(h.rhs, sc)).first;
+    return {&it->second, h.rel};
+}
+
 // contract: the fact denoted by the refutation tree under the hypotheses and the negated goal
 Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned long depth) {
     if (!np) fail("psatz", "missing node");
@@ -271,13 +376,13 @@ Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned lo
     using K = PsatzNode::Kind;
     switch (n.kind) {
         case K::Hyp: {
-            Goal h = hypothesis_in_scope("hyp", n.hyp, sc);
-            return Fact::from_relation("hyp '" + n.hyp + "'", side_poly(h.lhs, sc), h.rel, side_poly(h.rhs, sc));
+            auto [d, rel] = hypothesis_difference("hyp", n.hyp, sc);
+            return Fact::from_relation("hyp '" + n.hyp + "'", *d, rel);
         }
         case K::NonzeroSq: {
-            Goal h = hypothesis_in_scope("nonzero_sq", n.hyp, sc);
-            if (h.rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + n.hyp + "' is not a != hypothesis");
-            return Fact::nonzero_square(side_poly(h.lhs, sc), side_poly(h.rhs, sc));
+            auto [d, rel] = hypothesis_difference("nonzero_sq", n.hyp, sc);
+            if (rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + n.hyp + "' is not a != hypothesis");
+            return Fact::nonzero_square(*d);
         }
         case K::NegGoal: return Fact::negated_goal(side_poly(goal.lhs, sc), goal.rel, side_poly(goal.rhs, sc));
         case K::Square: return Fact::square(certificate_poly(n.poly, sc));
@@ -307,17 +412,19 @@ Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned lo
 
 void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
 
-// contract: returns only if sum-rule `cert` proves `goal` (a relation between sums over one bound)
+// contract: returns only if sum-rule `cert` proves `goal` (a relation between sums over one bound).
+// Why a fresh index is enough: Σ_{k<d} f(k) ≥ 0 (≤, =) follows from f(k) ≥ 0 for every k < d. The body
+// is checked at an index i that no declaration names, with the ∀ k < d hypotheses instantiated at i and
+// the other hypotheses unchanged; its family values f(i) are atoms distinct from every real variable.
+// So the body proof proves the body for every value of the atoms satisfying those instances, in
+// particular for the values at each k < d — the premise of Finset.sum_nonneg / sum_le_sum / sum_congr.
 void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) {
     using K = Certificate::Kind;
     const char* rule = cert.kind == K::SumNonneg ? "sum_nonneg" : cert.kind == K::SumLeSum ? "sum_le_sum" : "sum_congr";
     if (!sc.index.empty()) fail(rule, "nested sum rules are not supported");
     if (!cert.body) fail(rule, "missing body certificate");
     const Statement& st = sc.st;
-    auto fresh = [&](const std::string& n) {
-        return !n.empty() && !contains(st.reals, n) && !contains(st.nats, n) && !contains(st.families, n) &&
-               !find_definition(st, n);
-    };
+    auto fresh = [&](const std::string& n) { return fresh_name(st, n); };
     if (!fresh(cert.index)) fail(rule, "index '" + cert.index + "' is not a fresh name");
     auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum && t->args.size() == 2 && t->args[0]; };
     auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, Env{}, 0).is_zero(); };
@@ -347,14 +454,24 @@ void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) 
     if (!contains(st.nats, bound)) fail(rule, "sum bound '" + bound + "' is not a natural-number variable");
     if (cert.body->kind == K::SumNonneg || cert.body->kind == K::SumLeSum || cert.body->kind == K::SumCongr)
         fail(rule, "nested sum rules are not supported");
-    Scope inner(st, sc.lim, cert.index, bound, sc.steps);
-    inner.used = sc.used;
+    Scope inner(st, *sc.run, cert.index, bound);
+    inner.facts = sc.facts;  // facts of the enclosing scope hold at every point, so at every index
     check_goal(body, *cert.body, inner);
 }
+
+void instantiate(const Instantiation& in, Scope& sc);
 
 // contract: returns only if `cert` proves `goal` from the hypotheses in scope; otherwise KernelError
 void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
     using K = Certificate::Kind;
+    if (!cert.lemmas.empty()) {  // the instantiations' conclusions are facts for the rest of cert only
+        Scope inner(sc.st, *sc.run, sc.index, sc.bound);
+        inner.facts = sc.facts;
+        for (const auto& in : cert.lemmas) instantiate(in, inner);
+        Certificate rest = cert;
+        rest.lemmas.clear();
+        return check_goal(goal, rest, inner);
+    }
     switch (cert.kind) {
         case K::Ring:
         case K::LinearCombination: {
@@ -363,10 +480,9 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
             if (cert.kind == K::Ring && !cert.combination.empty()) fail(rule, "ring takes no hypotheses");
             Poly residual = side_poly(goal.lhs, sc) - side_poly(goal.rhs, sc);
             for (const auto& lt : cert.combination) {
-                Goal h = hypothesis_in_scope(rule, lt.hyp, sc);
-                if (h.rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");
-                Poly diff = side_poly(h.lhs, sc) - side_poly(h.rhs, sc);
-                residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * diff : diff);
+                auto [diff, rel] = hypothesis_difference(rule, lt.hyp, sc);
+                if (rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");
+                residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * *diff : *diff);
             }
             if (!residual.is_zero()) fail(rule, "residual " + residual.to_public().to_string() + " is not 0");
             return;
@@ -385,12 +501,122 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
         case K::SumNonneg:
         case K::SumLeSum:
         case K::SumCongr: check_sum_rule(goal, cert, sc); return;
+        case K::Exact: {
+            // contract: if fact F holds at every point satisfying the hypotheses and the goal is F up
+            // to renaming bound indices (both unfolded; l rel r read as r rel' l), so does the goal
+            Goal f = hypothesis_in_scope("exact", cert.fact, sc);
+            if (f.lhs.index_names != goal.lhs.index_names || f.rhs.index_names != goal.rhs.index_names)
+                fail("exact", "fact '" + cert.fact + "' and the goal quantify over different indices");
+            auto u = [&](const TermPtr& t) { return unfold_term(t, sc.st, *sc.run, 0); };
+            TermPtr gl = u(goal.lhs.term), gr = u(goal.rhs.term), fl = u(f.lhs.term), fr = u(f.rhs.term);
+            if (!(f.rel == goal.rel && alpha_equal(fl, gl) && alpha_equal(fr, gr)) &&
+                !(f.rel == converse(goal.rel) && alpha_equal(fl, gr) && alpha_equal(fr, gl)))
+                fail("exact", "fact '" + cert.fact + "' is not the goal");
+            return;
+        }
     }
     fail("certificate", "unknown kind");
 }
 
+// Rule instantiate (INST, then discharge). Contract: if T is verified, then for a substitution σ of
+// all of T's variables, σ(goal of T) holds at every point where all σ(Hᵢ) hold; each σ(Hᵢ) is proved
+// here by its discharge, so every conjunct of σ(goal) holds at every point satisfying the hypotheses
+// in scope and becomes a named fact. T's definitions are unfolded before σ applies (T may define a
+// name differently from this theorem); σ may not capture a bound index of T.
+void instantiate(const Instantiation& in, Scope& sc) {
+    const std::string rule = "instantiate '" + in.theorem + "'";
+    Run& run = *sc.run;
+    if (in.theorem == run.self) fail(rule, "a theorem cannot use itself");
+    if (auto f = run.failed->find(in.theorem); f != run.failed->end())
+        fail(rule, "theorem '" + in.theorem + "' did not verify (" + f->second + ")");
+    auto it = run.verified->find(in.theorem);
+    if (it == run.verified->end())
+        fail(rule, "theorem '" + in.theorem + "' has not been verified earlier in this run "
+                   "(unknown, or later in the dependency order)");
+    const Statement& T = *it->second;
+    run.uses.insert(in.theorem);
+    Substitution sigma;
+    std::set<std::string> given, free;
+    for (const auto& [v, term] : in.with) {
+        if (!given.insert(v).second) fail(rule, "variable '" + v + "' is given twice");
+        if (!term) fail(rule, "no term for '" + v + "'");
+        collect_names(term, free, run.lim, 0);
+        if (contains(T.reals, v)) {
+            certificate_poly(term, sc);  // well scoped here (it may name the active index)
+            sigma.reals[v] = term;
+        } else if (contains(T.nats, v) || contains(T.families, v)) {
+            bool nat = contains(T.nats, v);
+            const char* what = nat ? "natural variable" : "family";
+            if (term->kind != Term::Kind::Var || !contains(nat ? sc.st.nats : sc.st.families, term->name))
+                fail(rule, std::string(what) + " '" + v + "' must be instantiated by a " + what + " of this theorem");
+            sigma.names[v] = term->name;
+        } else {
+            fail(rule, "'" + v + "' is not a variable of " + in.theorem);
+        }
+    }
+    for (const auto* list : {&T.reals, &T.nats, &T.families})
+        for (const auto& v : *list)
+            if (!given.count(v)) fail(rule, "the substitution leaves '" + v + "' of " + in.theorem + " unassigned");
+    if (!sc.index.empty()) free.insert(sc.index);
+    std::set<std::string> binders;  // T's bound indices: ∀ indices and sum indices
+    auto image = [&](const TermPtr& t) {
+        TermPtr u = unfold_term(t, T, run, 0);
+        collect_binders(u, binders, run.lim, 0);
+        return u;
+    };
+    std::vector<Prop> hyps, goals;
+    for (const auto& h : T.hypotheses) {
+        if (!h.forall_index.empty()) binders.insert(h.forall_index);
+        hyps.push_back({image(h.prop.lhs), h.prop.rel, image(h.prop.rhs)});
+    }
+    for (const auto& g : T.goals) goals.push_back({image(g.lhs), g.rel, image(g.rhs)});
+    for (const auto& b : binders)
+        if (free.count(b)) fail(rule, "the substitution captures '" + b + "', a bound index of " + in.theorem);
+    std::set<std::string> here;
+    if (!sc.index.empty()) here.insert(sc.index);
+    std::set<std::string> discharged;
+    for (const auto& d : in.discharges) {
+        std::size_t i = 0;
+        while (i < T.hypotheses.size() && T.hypotheses[i].name != d.hyp) ++i;
+        if (i == T.hypotheses.size()) fail(rule, "'" + d.hyp + "' is not a hypothesis of " + in.theorem);
+        if (!discharged.insert(d.hyp).second) fail(rule, "hypothesis '" + d.hyp + "' is discharged twice");
+        if (!d.proof) fail(rule, "no proof for hypothesis '" + d.hyp + "'");
+        const Hypothesis& h = T.hypotheses[i];
+        TermPtr l = substitute(hyps[i].lhs, sigma, run.lim), r = substitute(hyps[i].rhs, sigma, run.lim);
+        try {
+            if (h.forall_index.empty()) {
+                check_goal(Goal{{l, here}, h.prop.rel, {r, here}}, *d.proof, sc);
+            } else {
+                if (!sc.index.empty()) fail(rule, "a ∀ hypothesis cannot be discharged inside a sum body");
+                if (!fresh_name(sc.st, d.index)) fail(rule, "index '" + d.index + "' is not a fresh name");
+                Scope inner(sc.st, run, d.index, sigma.names.at(h.forall_bound));
+                inner.facts = sc.facts;
+                std::set<std::string> ix{h.forall_index};
+                check_goal(Goal{{l, ix}, h.prop.rel, {r, ix}}, *d.proof, inner);
+            }
+        } catch (const KernelError& e) {
+            throw KernelError(rule + ": hypothesis '" + d.hyp + "': " + e.what());
+        }
+    }
+    for (const auto& h : T.hypotheses)
+        if (!discharged.count(h.name)) fail(rule, "hypothesis '" + h.name + "' is not discharged");
+    if (in.names.size() != T.goals.size())
+        fail(rule, in.theorem + " has " + std::to_string(T.goals.size()) + " conclusions but " +
+                       std::to_string(in.names.size()) + " names are given");
+    for (std::size_t j = 0; j < goals.size(); ++j) {
+        const std::string& n = in.names[j];
+        bool taken = n.empty() || std::any_of(sc.st.hypotheses.begin(), sc.st.hypotheses.end(),
+                                              [&](const Hypothesis& h) { return h.name == n; }) ||
+                     std::any_of(sc.facts.begin(), sc.facts.end(), [&](const auto& f) { return f.first == n; });
+        if (taken) fail(rule, "the name '" + n + "' is empty or already a hypothesis or fact");
+        sc.facts.push_back({n, std::make_shared<const Goal>(Goal{{substitute(goals[j].lhs, sigma, run.lim), here},
+                                                                 goals[j].rel,
+                                                                 {substitute(goals[j].rhs, sigma, run.lim), here}})});
+    }
+}
+
 // contract: returns only if the declarations are distinct and every hypothesis is well scoped
-void check_declarations(const Statement& st, const Limits& lim, unsigned long* steps) {
+void check_declarations(const Statement& st, Run& run) {
     std::set<std::string> seen;
     auto declare = [&](const std::string& n, const char* what) {
         if (n.empty() || n.find('(') != std::string::npos || !seen.insert(n).second)
@@ -399,18 +625,28 @@ void check_declarations(const Statement& st, const Limits& lim, unsigned long* s
     for (const auto& n : st.reals) declare(n, "real variable");
     for (const auto& n : st.nats) declare(n, "natural variable");
     for (const auto& n : st.families) declare(n, "family");
-    for (const auto& d : st.definitions) declare(d.name, "definition");
+    std::set<std::string> earlier;  // a definition may call only earlier ones, so no cycle can exist
+    for (const auto& d : st.definitions) {
+        declare(d.name, "definition");
+        std::set<std::string> names;
+        collect_names(d.body, names, run.lim, 0);
+        for (const auto& n : names)
+            if (find_definition(st, n) && !earlier.count(n))
+                fail("declaration", "definition '" + d.name + "' calls '" + n +
+                                        "', which is not defined before it (a cycle or a forward call)");
+        earlier.insert(d.name);
+    }
     std::set<std::string> hyp_names;
     for (const auto& h : st.hypotheses) {
         if (h.name.empty() || !hyp_names.insert(h.name).second)
             fail("declaration", "hypothesis name '" + h.name + "' is empty or used twice");
         if (h.forall_index.empty()) {
-            Scope sc(st, lim, "", "", steps);
+            Scope sc(st, run, "", "");
             side_poly({h.prop.lhs, {}}, sc), side_poly({h.prop.rhs, {}}, sc);
         } else {
             if (!contains(st.nats, h.forall_bound) || seen.count(h.forall_index))
                 fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
-            Scope sc(st, lim, h.forall_index, h.forall_bound, steps);
+            Scope sc(st, run, h.forall_index, h.forall_bound);
             side_poly({h.prop.lhs, {h.forall_index}}, sc), side_poly({h.prop.rhs, {h.forall_index}}, sc);
         }
     }
@@ -545,19 +781,52 @@ void check_at_point(const char* what, const std::vector<Hypothesis>& props, cons
 CheckResult run(const std::function<void()>& body) {  // contract: Verified iff body returned normally
     try {
         body();
-        return {Verdict::Verified, "", {}};
+        return CheckResult{Verdict::Verified, "", {}, {}};
     } catch (const KernelError& e) {
-        return {Verdict::Rejected, e.what(), {}};
+        return CheckResult{Verdict::Rejected, e.what(), {}, {}};
     } catch (const std::bad_alloc&) {
-        return {Verdict::Rejected, "limit: out of memory", {}};
+        return CheckResult{Verdict::Rejected, "limit: out of memory", {}, {}};
     }
 }
 
 }  // namespace
 
+TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits) {
+    std::function<TermPtr(const TermPtr&, const Substitution&, unsigned long)> go =
+        [&](const TermPtr& u, const Substitution& sg, unsigned long depth) -> TermPtr {
+        if (!u) fail("term", "missing subterm");
+        if (depth > limits.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(limits.max_depth));
+        if (u->kind == Term::Kind::Var) {
+            if (auto r = sg.reals.find(u->name); r != sg.reals.end()) return r->second;
+            if (auto n = sg.names.find(u->name); n != sg.names.end()) return var(n->second);
+            return u;
+        }
+        const Substitution* inner = &sg;
+        Substitution shadowed;
+        if (u->kind == Term::Kind::Sum) {  // the index is bound in the body
+            shadowed = sg;
+            shadowed.reals.erase(u->name);
+            shadowed.names.erase(u->name);
+        }
+        std::vector<TermPtr> args;
+        for (std::size_t i = 0; i < u->args.size(); ++i)
+            args.push_back(go(u->args[i], u->kind == Term::Kind::Sum && i == 1 ? shadowed : *inner, depth + 1));
+        TermPtr out = args.empty() ? std::make_shared<Term>(*u) : with_args(u, std::move(args));
+        if (u->kind == Term::Kind::Apply)
+            if (auto n = sg.names.find(u->name); n != sg.names.end()) std::const_pointer_cast<Term>(out)->name = n->second;
+        return out;
+    };
+    return go(t, sigma, 0);
+}
+
+TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& limits) {
+    Run r(limits);
+    return unfold_term(t, s, r, 0);
+}
+
 Polynomial normalize(const Term& t, const Statement& s, const std::string& index, const Limits& limits) {
-    unsigned long steps = 0;
-    Scope sc(s, limits, index, "", &steps);
+    Run r(limits);
+    Scope sc(s, r, index, "");
     Env env;
     if (!index.empty()) env.index_names = {index};
     auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
@@ -565,17 +834,24 @@ Polynomial normalize(const Term& t, const Statement& s, const std::string& index
 }
 
 CheckResult check_theorem(const Theorem& t, const Limits& limits) {
-    std::set<std::string> used;
+    Library empty;
+    return check_theorem(t, empty, limits);
+}
+
+CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits) {
+    Run r(limits);  // one budget for the whole theorem
+    r.verified = &library.verified_;
+    r.failed = &library.failed_;
+    r.self = t.id;
     CheckResult result = run([&] {
         const Statement& st = t.statement;
-        unsigned long steps = 0;  // one budget for the whole theorem
-        check_declarations(st, limits, &steps);
+        if (library.verified(t.id) || library.failed(t.id)) fail("theorem", "'" + t.id + "' is checked twice");
+        check_declarations(st, r);
         if (st.goals.empty()) fail("theorem", "no goal");
         if (st.goals.size() != t.proofs.size())
             fail("theorem", std::to_string(st.goals.size()) + " goals but " + std::to_string(t.proofs.size()) +
                                 " certificates");
-        Scope top(st, limits, "", "", &steps);
-        top.used = &used;
+        Scope top(st, r, "", "");
         for (std::size_t i = 0; i < st.goals.size(); ++i) {
             const Prop& g = st.goals[i];
             try {
@@ -586,9 +862,14 @@ CheckResult check_theorem(const Theorem& t, const Limits& limits) {
             }
         }
     });
-    if (result.verdict == Verdict::Verified)
+    if (result.verdict == Verdict::Verified) {
         for (const auto& h : t.statement.hypotheses)
-            if (used.count(h.name)) result.used_hypotheses.push_back(h.name);
+            if (r.used.count(h.name)) result.used_hypotheses.push_back(h.name);
+        result.uses.assign(r.uses.begin(), r.uses.end());
+        library.verified_.emplace(t.id, std::make_shared<const Statement>(t.statement));
+    } else if (!library.verified(t.id)) {
+        library.failed_.emplace(t.id, result.message);
+    }
     return result;
 }
 

@@ -59,7 +59,7 @@ struct Hypothesis {
     std::string forall_bound;
 };
 
-// `name(params) := body`; body may call earlier definitions (no recursion: a cycle is rejected).
+// `name(params) := body`; body may call only earlier definitions (so a cycle is rejected).
 struct Definition {
     std::string name;
     std::vector<std::string> params;
@@ -106,6 +106,20 @@ struct LinearTerm {
 struct Certificate;
 using CertificatePtr = std::shared_ptr<const Certificate>;
 
+// A use of an earlier verified theorem T (HOL Light's INST followed by discharge of the hypotheses).
+struct Discharge {
+    std::string hyp;       // a hypothesis H of T
+    std::string index;     // for a `∀ k < d` hypothesis: the fresh index of the proof (else empty)
+    CertificatePtr proof;  // proves σ(H) in the current context
+};
+struct Instantiation {
+    std::string theorem;                               // id of T
+    std::vector<std::pair<std::string, TermPtr>> with; // σ: every variable of T ↦ a term (nats and
+                                                       // families ↦ a variable naming one here)
+    std::vector<Discharge> discharges;                 // one per hypothesis of T
+    std::vector<std::string> names;                    // one fresh name per conjunct of T's goal
+};
+
 struct Certificate {
     enum class Kind {
         Ring,               // goal (equality) is an identity after unfolding definitions
@@ -113,13 +127,16 @@ struct Certificate {
         Psatz,              // inequality goal: refutation of hypotheses ∧ ¬goal
         SumNonneg,          // goal sum(k,d,f) >= 0 (or 0 <= sum): body certificate for f(k) >= 0
         SumLeSum,           // goal sum(k,d,f) <= sum(k,d,g) (or >=): body certificate for f(k) <= g(k)
-        SumCongr            // goal sum(k,d,f) = sum(k,d,g): body certificate for f(k) = g(k)
+        SumCongr,           // goal sum(k,d,f) = sum(k,d,g): body certificate for f(k) = g(k)
+        Exact               // the goal is, up to renaming bound indices, the fact named `fact`
     };
     Kind kind = Kind::Ring;
+    std::vector<Instantiation> lemmas;    // checked first, in order; their conclusions are named facts
     std::vector<LinearTerm> combination;  // LinearCombination
     PsatzPtr refutation;                  // Psatz
     std::string index;                    // Sum*: fresh index variable for the body
     CertificatePtr body;                  // Sum*
+    std::string fact;                     // Exact
 };
 
 struct Witness {  // a point for the non-vacuity check
@@ -143,6 +160,8 @@ struct Limits {  // resource limits; exceeding one is a rejection, never a crash
     unsigned long max_sum_bound = 10'000;// witness values of natural variables
     unsigned long max_coeff_bits = 200'000;  // bits of any numerator or denominator
     unsigned long max_steps = 1'000'000;     // term nodes visited per check (bounds definition unfolding)
+    unsigned long max_work = 20'000'000'000;  // polynomial work per check: Σ monomials × (words + limbs)
+    unsigned long max_variables = 10'000;    // real variables plus family atoms of one ring
 };
 
 enum class Verdict { Verified, Rejected };
@@ -152,9 +171,25 @@ struct CheckResult {
     std::string message;  // on rejection: "<rule>: <why>"
     std::vector<std::string> used_hypotheses;  // check_theorem, when verified: the hypotheses the proofs
                                                // refer to, in statement order (informative, not trusted)
+    std::vector<std::string> uses;             // the theorems its certificates instantiate, sorted
 };
 
-// Verified iff every goal of `t.statement` follows from its hypotheses by `t.proofs`.
+// The theorems verified so far in one run. Only check_theorem adds to it, so a theorem can be
+// instantiated exactly when the kernel has verified it earlier in the same Library.
+class Library {
+public:
+    bool verified(const std::string& id) const { return verified_.count(id) != 0; }
+    bool failed(const std::string& id) const { return failed_.count(id) != 0; }
+private:
+    friend CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits);
+    std::map<std::string, std::shared_ptr<const Statement>> verified_;
+    std::map<std::string, std::string> failed_;  // id -> its rejection message
+};
+
+// Verified iff every goal of `t.statement` follows from its hypotheses by `t.proofs`, where the
+// certificates may instantiate theorems verified earlier in `library`; records the verdict there.
+CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits = {});
+// The same with an empty library (no instantiation possible).
 CheckResult check_theorem(const Theorem& t, const Limits& limits = {});
 
 // Verified iff the witness assigns every variable and satisfies every hypothesis exactly.
@@ -190,6 +225,16 @@ private:
 // family f, the atom "f(index)" when `index` is given. Throws KernelError on an invalid term.
 Polynomial normalize(const Term& t, const Statement& s, const std::string& index = "",
                      const Limits& limits = {});
+
+// The term with every definition call unfolded (definitions of `s`); KernelError past the limits.
+TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& limits = {});
+// Simultaneous substitution: real variables by terms, natural variables and families by names
+// (renamed callees / bounds). Bound sum indices are never substituted. No capture check here.
+struct Substitution {
+    std::map<std::string, TermPtr> reals;
+    std::map<std::string, std::string> names;
+};
+TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits = {});
 
 struct KernelError : std::runtime_error {
     using std::runtime_error::runtime_error;

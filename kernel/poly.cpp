@@ -7,7 +7,7 @@
 namespace icl::kernel::detail {
 
 namespace {
-// contract: returns a FLINT rational equal to r
+// contract: sets out to r
 void to_fmpq(fmpq_t out, const Rational& r) { fmpq_set_mpq(out, r.backend().data()); }
 // contract: returns a Rational equal to q
 Rational from_fmpq(const fmpq_t q) {
@@ -17,7 +17,8 @@ Rational from_fmpq(const fmpq_t q) {
 }
 }  // namespace
 
-Ring::Ring(std::vector<std::string> names) : names_(std::move(names)), ctx_(new fmpq_mpoly_ctx_struct) {
+Ring::Ring(std::vector<std::string> names, unsigned long* work)
+    : work_(work), names_(std::move(names)), ctx_(new fmpq_mpoly_ctx_struct) {
     for (std::size_t i = 0; i < names_.size(); ++i) index_[names_[i]] = static_cast<long>(i);
     // FLINT needs at least one variable; an unused dummy does not change any normal form.
     fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(names_.size(), 1)), ORD_DEGREVLEX);
@@ -26,6 +27,11 @@ Ring::~Ring() {
     fmpq_mpoly_ctx_clear(ctx_);
     delete ctx_;
 }
+void Ring::charge(unsigned long units, const Limits& limits) const {
+    if (work_ && (*work_ += units) > limits.max_work)
+        throw KernelError("limit: polynomial work exceeds max-work " + std::to_string(limits.max_work));
+}
+
 long Ring::index_of(const std::string& name) const {
     auto it = index_.find(name);
     return it == index_.end() ? -1 : it->second;
@@ -82,13 +88,20 @@ void Poly::check_limits(const char* what) const {
                           " bits > max-coeff-bits " + std::to_string(limits_->max_coeff_bits));
 }
 
+// Work units: monomials touched times (exponent words + 1 + coefficient limbs), about FLINT's cost.
+unsigned long Poly::work_per_term(const Poly& o) const {
+    return names_count() / 8 + 1 + (coeff_bits() + o.coeff_bits()) / 64;
+}
+
 Poly Poly::operator+(const Poly& o) const {
+    ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
     Poly r(*ring_, *limits_);
     fmpq_mpoly_add(&r.p_, &p_, &o.p_, ring_->ctx());
     r.check_limits("sum");
     return r;
 }
 Poly Poly::operator-(const Poly& o) const {
+    ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
     Poly r(*ring_, *limits_);
     fmpq_mpoly_sub(&r.p_, &p_, &o.p_, ring_->ctx());
     r.check_limits("difference");
@@ -112,6 +125,7 @@ Poly Poly::operator*(const Poly& o) const {
         throw KernelError("limit: product would have coefficients of about " +
                           std::to_string(coeff_bits() + o.coeff_bits()) + " bits > max-coeff-bits " +
                           std::to_string(limits_->max_coeff_bits));
+    ring_->charge(length() * o.length() * work_per_term(o), *limits_);
     Poly r(*ring_, *limits_);
     fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
     r.check_limits("product");

@@ -16,14 +16,17 @@ namespace icl::kernel::detail {
 // A polynomial ring ℚ[v1..vn]; variable names are fixed at construction.
 class Ring {
 public:
-    explicit Ring(std::vector<std::string> names);  // contract: names distinct; index i ↔ names[i]
+    // contract: names distinct; index i ↔ names[i]; polynomial work is charged to *work (if given)
+    explicit Ring(std::vector<std::string> names, unsigned long* work = nullptr);
     ~Ring();
     Ring(const Ring&) = delete;
     Ring& operator=(const Ring&) = delete;
     const std::vector<std::string>& names() const { return names_; }
     long index_of(const std::string& name) const;  // contract: -1 iff name is not a variable
     fmpq_mpoly_ctx_struct* ctx() const { return ctx_; }
+    void charge(unsigned long units, const Limits& limits) const;  // contract: KernelError past max-work
 private:
+    unsigned long* work_;
     std::vector<std::string> names_;
     std::map<std::string, long> index_;
     fmpq_mpoly_ctx_struct* ctx_;
@@ -54,6 +57,8 @@ public:
     Polynomial to_public() const;         // contract: same polynomial in the public canonical form
 private:
     void check_limits(const char* what) const;
+    unsigned long work_per_term(const Poly& o) const;  // contract: work units per monomial of o op this
+    unsigned long names_count() const { return ring_->names().size(); }
     const Ring* ring_;
     const Limits* limits_;
     fmpq_mpoly_struct p_;
