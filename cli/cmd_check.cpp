@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -55,11 +56,24 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         }
     }
 
-    std::vector<Outcome> outcomes;
-    for (const auto* e : selected) {
+    // A theorem may instantiate earlier ones: check, in corpus order, the selected theorems and
+    // everything they use (one kernel::Library), and report the selected ones.
+    std::set<std::string> needed;
+    std::function<void(const frontend::TheoremEntry&)> need = [&](const frontend::TheoremEntry& t) {
+        if (!needed.insert(t.theorem.id).second) return;
+        for (const auto& u : t.uses)
+            for (const auto& other : corpus.theorems)
+                if (other.theorem.id == u) need(other);
+    };
+    for (const auto* e : selected) need(*e);
+    kernel::Library library;
+    std::map<std::string, Outcome> by_id;
+    for (const auto& t : corpus.theorems) {
+        if (!needed.count(t.theorem.id)) continue;
+        const auto* e = &t;
         auto t0 = std::chrono::steady_clock::now();
         Outcome o{e};
-        kernel::CheckResult proof = kernel::check_theorem(e->theorem, ctx.kernel_limits);
+        kernel::CheckResult proof = kernel::check_theorem(e->theorem, library, ctx.kernel_limits);
         kernel::CheckResult witness = kernel::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at = kernel::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -68,8 +82,11 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         if (proof.verdict != kernel::Verdict::Verified) o.message = proof.message;
         else if (witness.verdict != kernel::Verdict::Verified) o.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) o.message = "goal false at witness (kernel inconsistency): " + goal_at.message;
-        outcomes.push_back(o);
+        by_id.emplace(t.theorem.id, o);
     }
+    // the 81 statements first, then the derived declarations (each section in corpus order)
+    std::vector<Outcome> outcomes, derived;
+    for (const auto* e : selected) (e->derived ? derived : outcomes).push_back(by_id.at(e->theorem.id));
 
     // Counts. Axioms and sorry: declarations taken without a checked certificate. The format has no
     // construct for either, and a theorem without a certificate is rejected by the loader.
@@ -93,16 +110,23 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         } catch (const kernel::KernelError&) {
         }
     }
+    std::size_t derived_ok = 0;
+    for (const auto& o : derived) derived_ok += o.ok;
     const std::size_t n = outcomes.size();
-    const std::size_t declarations = n + corpus.definitions.size();
-    const std::size_t declarations_ok = ok + defs_ok;
-    const bool all_ok = ok == n && defs_ok == corpus.definitions.size() && n > 0;
+    const std::size_t declarations = n + derived.size() + corpus.definitions.size();
+    const std::size_t declarations_ok = ok + derived_ok + defs_ok;
+    const bool all_ok = ok == n && derived_ok == derived.size() && defs_ok == corpus.definitions.size() &&
+                        n + derived.size() > 0;
 
     if (json) {
         nlohmann::ordered_json j;
         j["tool"] = std::string("icl-kernel ") + ICL_VERSION;
         j["theorems"] = nlohmann::ordered_json::array();
-        for (const auto& o : outcomes) {
+        std::vector<const Outcome*> all;
+        for (const auto& o : outcomes) all.push_back(&o);
+        for (const auto& o : derived) all.push_back(&o);
+        for (const auto* op : all) {
+            const Outcome& o = *op;
             const auto& e = *o.entry;
             nlohmann::ordered_json t;
             t["id"] = e.theorem.id;
@@ -115,12 +139,15 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             if (!o.ok) t["message"] = o.message;
             t["witness"] = e.witness_text;
             if (!e.duplicate_of.empty()) t["duplicate_of"] = e.duplicate_of;
+            t["derived"] = e.derived;
+            t["uses"] = e.uses;
             t["time_ms"] = o.ms;
             j["theorems"].push_back(t);
         }
         j["summary"] = {{"statements", n},          {"independent", n - duplicates}, {"axioms", axioms},
                         {"sorry", sorry},           {"declarations", declarations},   {"ok", declarations_ok},
-                        {"theorems_ok", ok},        {"failed", n - ok},               {"verified", all_ok}};
+                        {"theorems_ok", ok},        {"failed", n - ok},               {"derived", derived.size()},
+                        {"derived_ok", derived_ok}, {"verified", all_ok}};
         fmt::print("{}\n", j.dump(2));
     } else {
         for (const auto& o : outcomes) {
@@ -132,6 +159,19 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             else
                 fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.where.file, e.where.line, o.message);
+        }
+        if (!derived.empty()) {
+            fmt::print("\nderived declarations (chains of the papers; not among the theorem statements):\n");
+            for (const auto& o : derived) {
+                const auto& e = *o.entry;
+                std::string uses;
+                for (const auto& u : e.uses) uses += (uses.empty() ? "" : ", ") + u;
+                if (o.ok)
+                    fmt::print("OK    {:<4} {:<46} uses {}\n", e.theorem.id, e.theorem.name, uses);
+                else
+                    fmt::print("FAIL  {:<4} {:<46} uses {}\n      {}:{}: {}\n", e.theorem.id, e.theorem.name, uses,
+                               e.where.file, e.where.line, o.message);
+            }
         }
         // per-paper summary
         std::vector<std::string> papers;
@@ -160,7 +200,11 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
                                o.entry->theorem.name, o.entry->duplicate_of);
         fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
                    declarations, declarations_ok);
-        if (!all_ok) fmt::print("FAILED: {} of {} theorem statements did not verify\n", n - ok, n);
+        if (!derived.empty())
+            fmt::print("derived: {} declarations, {} OK\n", derived.size(), derived_ok);
+        if (!all_ok)
+            fmt::print("FAILED: {} of {} theorem statements{} did not verify\n", n - ok, n,
+                       derived.empty() ? "" : fmt::format(" and {} of {} derived declarations", derived.size() - derived_ok, derived.size()));
     }
     ctx.exit_code = all_ok ? ExitCode::Ok : ExitCode::CheckFailed;
 }
