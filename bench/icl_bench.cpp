@@ -124,8 +124,9 @@ int run_corpus(int reps) {
     bool all_ok = true;
     double pipeline_ms = time_ms(reps, [&] {
         auto c = icl::frontend::load_embedded_corpus();
+        k::Library library;
         for (const auto& e : c.theorems) {
-            all_ok &= k::check_theorem(e.theorem, limits).verdict == k::Verdict::Verified;
+            all_ok &= k::check_theorem(e.theorem, library, limits).verdict == k::Verdict::Verified;
             all_ok &= k::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict == k::Verdict::Verified;
         }
     });

@@ -6,6 +6,8 @@
 
 #include <fmt/core.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -48,8 +50,9 @@ void write_file(const fs::path& p, const std::string& content) {
 // Every theorem must pass the kernel before it is exported.
 bool all_verified(const frontend::Corpus& corpus, const AppContext& ctx) {
     bool ok = true;
+    kernel::Library library;
     for (const auto& e : corpus.theorems) {
-        auto r = kernel::check_theorem(e.theorem, ctx.kernel_limits);
+        auto r = kernel::check_theorem(e.theorem, library, ctx.kernel_limits);
         if (r.verdict != kernel::Verdict::Verified) {
             fmt::print(stderr, "export lean: {} {} is not verified by the kernel: {}\n", e.theorem.id, e.theorem.name,
                        r.message);
@@ -77,6 +80,7 @@ void run_export(const std::vector<std::string>& files, const std::string& out_di
     // The round trip must hold before anything is written.
     leanexp::RoundTripReport rt = leanexp::check_round_trip(f.text, corpus);
     if (!rt.ok()) {
+        if (const char* dump = std::getenv("ICL_LEAN_DUMP_ON_FAILURE")) write_file(dump, f.text);  // for debugging
         for (const auto& m : rt.errors) fmt::print(stderr, "export lean: round trip: {}\n", m);
         fmt::print(stderr, "export lean: the generated file does not read back as the corpus (nothing written)\n");
         ctx.exit_code = ExitCode::CheckFailed;

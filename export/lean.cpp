@@ -96,6 +96,7 @@ struct Ctx {
     std::set<std::string> taken;
     std::string index;  // sum-body index ("" outside sums)
     LeanFile* stats = nullptr;
+    const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr;  // for <use>
 
     std::string fresh(const std::string& base) {
         std::string n = base;
@@ -434,12 +435,18 @@ void collect_hyps(const kernel::PsatzNode& n, std::set<std::string>& out) {
     for (const auto& c : n.children) collect_hyps(*c, out);
 }
 void collect_hyps(const kernel::Certificate& c, std::set<std::string>& out) {
+    for (const auto& in : c.lemmas)
+        for (const auto& d : in.discharges)
+            if (d.proof) collect_hyps(*d.proof, out);
+    if (c.kind == kernel::Certificate::Kind::Exact) out.insert(c.fact);
     for (const auto& t : c.combination) out.insert(t.hyp);
     if (c.refutation) collect_hyps(*c.refutation, out);
     if (c.body) collect_hyps(*c.body, out);
 }
 
 void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out);
+void instantiate_forall_hyps(const kernel::Certificate& c, const std::string& bound, const std::string& i,
+                             const std::string& why, const Ctx& ctx, Ctx& inner, int indent, Out& out);
 
 void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
     using CK = kernel::Certificate::Kind;
@@ -486,8 +493,16 @@ void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, 
     const std::string hmem = inner.fresh("hmem");
     out.add(indent, lemma);
     out.add(indent, "intro " + lean_ident(i) + " " + hmem);
+    instantiate_forall_hyps(*c.body, bound, i, "(Finset.mem_range.mp " + hmem + ")", ctx, inner, indent, out);
+    emit_cert(*c.body, body_goal, inner, indent, out);
+}
+
+// Hypotheses of the enclosing theorem quantified below `bound` that `c` refers to, instantiated at
+// index i (hlt : i < bound or i ∈ Finset.range bound, given by `why`).
+void instantiate_forall_hyps(const kernel::Certificate& c, const std::string& bound, const std::string& i,
+                             const std::string& why, const Ctx& ctx, Ctx& inner, int indent, Out& out) {
     std::set<std::string> used;
-    collect_hyps(*c.body, used);
+    collect_hyps(c, used);
     for (const auto& [name, h] : ctx.hyps) {
         if (!h.forall || h.bound != bound || !used.count(name)) continue;
         HypInfo inst;
@@ -495,15 +510,93 @@ void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, 
         inst.prop.lhs = substitute(h.prop.lhs, {{h.index, mk_var(i)}});
         inst.prop.rhs = substitute(h.prop.rhs, {{h.index, mk_var(i)}});
         inner.hyps[name] = inst;
-        out.add(indent, "have " + lean_ident(name) + " := " + lean_ident(name) + " " + lean_ident(i) +
-                            " (Finset.mem_range.mp " + hmem + ")");
+        out.add(indent, "have " + lean_ident(name) + " := " + lean_ident(name) + " " + lean_ident(i) + " " + why);
     }
-    emit_cert(*c.body, body_goal, inner, indent, out);
+}
+
+// <use theorem="T">: each discharged hypothesis becomes a `have` with its type, then the conclusion is
+// T applied to the explicit arguments and those proofs, ascribed with its instantiated type.
+void emit_use(const kernel::Instantiation& in, Ctx& ctx, int indent, Out& out) {
+    if (!ctx.theorems || !ctx.theorems->count(in.theorem)) throw ExportError("<use> of unknown theorem " + in.theorem);
+    const frontend::TheoremEntry& te = *ctx.theorems->at(in.theorem);
+    const kernel::Statement& T = te.theorem.statement;
+    kernel::Substitution sigma;
+    for (const auto& [v, t] : in.with) {
+        bool named = std::find(T.nats.begin(), T.nats.end(), v) != T.nats.end() ||
+                     std::find(T.families.begin(), T.families.end(), v) != T.families.end();
+        if (named) sigma.names[v] = t->name;
+        else sigma.reals[v] = unfold_definitions(t, *ctx.st);
+    }
+    auto image = [&](const kernel::Prop& p) {
+        kernel::Prop u = unfold_definitions(p, T);
+        return kernel::Prop{kernel::substitute(u.lhs, sigma), u.rel, kernel::substitute(u.rhs, sigma)};
+    };
+    std::string args;
+    for (const auto& v : T.reals) args += " (" + lean_term(*sigma.reals.at(v), 0) + ")";
+    for (const auto* list : {&T.nats, &T.families})
+        for (const auto& v : *list) args += " " + lean_ident(sigma.names.at(v));
+    for (const auto& h : T.hypotheses) {
+        auto d = std::find_if(in.discharges.begin(), in.discharges.end(), [&](const auto& x) { return x.hyp == h.name; });
+        if (d == in.discharges.end() || !d->proof) throw ExportError("hypothesis " + h.name + " of " + in.theorem + " is not discharged");
+        const std::string hn = ctx.fresh("h" + in.names.at(0) + "_" + h.name);
+        kernel::Prop p = image(h.prop);
+        Ctx sub = ctx;
+        if (h.forall_index.empty()) {
+            out.add(indent, "have " + hn + " : " + lean_prop(p) + " := by");
+            emit_cert(*d->proof, p, sub, indent + 2, out);
+        } else {
+            const std::string bound = sigma.names.at(h.forall_bound);
+            out.add(indent, "have " + hn + " : ∀ " + lean_ident(h.forall_index) + " < " + lean_ident(bound) + ", " +
+                                lean_prop(p) + " := by");
+            sub.index = d->index;
+            sub.taken.insert(d->index);
+            const std::string hlt = sub.fresh("hlt");
+            out.add(indent + 2, "intro " + lean_ident(d->index) + " " + hlt);
+            instantiate_forall_hyps(*d->proof, bound, d->index, hlt, ctx, sub, indent + 2, out);
+            kernel::Prop at{substitute(p.lhs, {{h.forall_index, mk_var(d->index)}}), p.rel,
+                            substitute(p.rhs, {{h.forall_index, mk_var(d->index)}})};
+            emit_cert(*d->proof, at, sub, indent + 2, out);
+        }
+        args += " " + hn;
+    }
+    if (in.names.size() != T.goals.size()) throw ExportError("<use> of " + in.theorem + ": wrong number of names");
+    std::string type;
+    std::vector<kernel::Prop> concl;
+    for (const auto& g : T.goals) {
+        concl.push_back(image(g));
+        type += (type.empty() ? "" : " ∧ ") + lean_prop(concl.back());
+    }
+    const std::string app = lean_ident(te.theorem.name) + args;
+    if (concl.size() == 1) {
+        out.add(indent, "have " + lean_ident(in.names[0]) + " : " + type + " := " + app);
+    } else {
+        std::string pattern;
+        for (const auto& n : in.names) pattern += (pattern.empty() ? "" : ", ") + lean_ident(n);
+        out.add(indent, "obtain ⟨" + pattern + "⟩ : " + type + " := " + app);
+    }
+    for (std::size_t j = 0; j < concl.size(); ++j) {
+        HypInfo hi;
+        hi.prop = concl[j];
+        ctx.hyps[in.names[j]] = hi;
+        ctx.taken.insert(in.names[j]);
+    }
 }
 
 void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
     using CK = kernel::Certificate::Kind;
+    if (!c.lemmas.empty()) {
+        Ctx inner = ctx;
+        for (const auto& in : c.lemmas) emit_use(in, inner, indent, out);
+        kernel::Certificate rest = c;
+        rest.lemmas.clear();
+        emit_cert(rest, goal, inner, indent, out);
+        return;
+    }
     switch (c.kind) {
+    case CK::Exact:
+        if (!ctx.hyps.count(c.fact)) throw ExportError("exact: unknown fact " + c.fact);
+        out.add(indent, "exact " + lean_ident(c.fact));
+        return;
     case CK::Ring:
         if (goal.rel != Rel::Eq) throw ExportError("ring certificate needs an equality goal");
         out.add(indent, "ring");
@@ -676,7 +769,8 @@ std::string lean_prop(const kernel::Prop& p) {
     return l + " " + lean_rel(p.rel) + " " + r;
 }
 
-std::string lean_proof(const frontend::TheoremEntry& entry, int indent) {
+std::string lean_proof(const frontend::TheoremEntry& entry, int indent,
+                       const std::map<std::string, const frontend::TheoremEntry*>* theorems) {
     const kernel::Theorem& th = entry.theorem;
     const kernel::Statement& s = th.statement;
     if (th.proofs.size() != s.goals.size())
@@ -686,6 +780,7 @@ std::string lean_proof(const frontend::TheoremEntry& entry, int indent) {
     Ctx ctx;
     ctx.st = &s;
     ctx.stats = &dummy;
+    ctx.theorems = theorems;
     for (const auto& v : s.reals) ctx.taken.insert(v);
     for (const auto& v : s.nats) ctx.taken.insert(v);
     for (const auto& v : s.families) ctx.taken.insert(v);
@@ -739,6 +834,8 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
        << "import Mathlib\n\n"
        << "set_option maxHeartbeats 400000\n\n"
        << "namespace " << kLeanNamespace << "\n";
+    std::map<std::string, const frontend::TheoremEntry*> by_id;
+    for (const auto& e : corpus.theorems) by_id[e.theorem.id] = &e;
     for (const auto& e : corpus.theorems) {
         const kernel::Statement& s = e.theorem.statement;
         LeanTheoremBlock b;
@@ -787,7 +884,7 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
         t << " -/\n";
         t << "theorem " << lean_ident(e.theorem.name) << binders(s) << " :\n    " << goal_text(s) << " := by\n";
         try {
-            std::string proof = lean_proof(e, 2);
+            std::string proof = lean_proof(e, 2, &by_id);
             // statistics
             std::size_t pos = 0;
             while ((pos = proof.find("linear_combination", pos)) != std::string::npos) {

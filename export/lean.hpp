@@ -8,6 +8,7 @@
 #include "kernel/kernel.hpp"
 
 #include <stdexcept>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,7 +61,9 @@ struct LeanFile {
 LeanFile export_lean(const frontend::Corpus& corpus);
 
 // The Lean proof (tactic lines, each indented by `indent` spaces, ending in "\n") of one theorem.
-std::string lean_proof(const frontend::TheoremEntry& entry, int indent = 2);
+// `theorems` (id -> entry) resolves the theorems a certificate instantiates (<use>).
+std::string lean_proof(const frontend::TheoremEntry& entry, int indent = 2,
+                       const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr);
 
 // lean/lean-toolchain and lean/lakefile.toml.
 std::string lean_toolchain_text();

@@ -172,8 +172,10 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
 
     std::size_t ok = 0, dup = 0;
     nlohmann::json ths = nlohmann::json::array();
-    for (const auto& e : corpus.theorems) {
-        bool verified = kernel::check_theorem(e.theorem, limits).verdict == kernel::Verdict::Verified &&
+    const std::vector<kernel::CheckResult> proofs = frontend::check_corpus(corpus, limits);
+    for (std::size_t ti = 0; ti < corpus.theorems.size(); ++ti) {
+        const auto& e = corpus.theorems[ti];
+        bool verified = proofs[ti].verdict == kernel::Verdict::Verified &&
                         kernel::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict ==
                             kernel::Verdict::Verified;
         ok += verified;

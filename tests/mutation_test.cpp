@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <functional>
@@ -321,6 +322,11 @@ TEST_CASE("mutation: the kernel rejects every mutant shown invalid independently
     const bool verbose = env_int("ICL_MUTATION_VERBOSE", 0) != 0;
     auto t0 = std::chrono::steady_clock::now();
     frontend::Corpus corpus = frontend::load_embedded_corpus();
+    // The 81 statements; the derived declarations instantiate theorems, which the independent judge
+    // (mutation_eval.hpp) does not model, so they are not mutated here (docs/soundness.md).
+    corpus.theorems.erase(std::remove_if(corpus.theorems.begin(), corpus.theorems.end(),
+                                         [](const frontend::TheoremEntry& t) { return t.derived; }),
+                          corpus.theorems.end());
     REQUIRE(corpus.theorems.size() == 81);
 
     Sampler rnd(seed);
