@@ -198,10 +198,10 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
                 if (!o.entry->duplicate_of.empty())
                     fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
                                o.entry->theorem.name, o.entry->duplicate_of);
-        fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
-                   declarations, declarations_ok);
         if (!derived.empty())
             fmt::print("derived: {} declarations, {} OK\n", derived.size(), derived_ok);
+        fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
+                   declarations, declarations_ok);
         if (!all_ok)
             fmt::print("FAILED: {} of {} theorem statements{} did not verify\n", n - ok, n,
                        derived.empty() ? "" : fmt::format(" and {} of {} derived declarations", derived.size() - derived_ok, derived.size()));

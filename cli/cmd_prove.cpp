@@ -129,7 +129,7 @@ void run_prove(AppContext& ctx, const ProveOpts& o) {
     std::vector<const frontend::TheoremEntry*> todo;
     std::set<std::string> wanted(ids.begin(), ids.end());
     for (auto& te : corpus.theorems)
-        if (o.all || wanted.count(te.theorem.id)) {
+        if ((o.all && !te.derived) || wanted.count(te.theorem.id)) {  // --all: the statements, not the chains
             todo.push_back(&te);
             wanted.erase(te.theorem.id);
         }

@@ -20,7 +20,11 @@ closing_line_ok() {  # the exact closing line with D = D
 (cd / && "$bin" check >/tmp/icl_cli_all.$$ 2>&1); rc=$?
 [ "$rc" = 0 ] && ok || bad "check (built-in, from /) exit $rc"
 closing_line_ok /tmp/icl_cli_all.$$ && ok || { bad "closing line"; tail -3 /tmp/icl_cli_all.$$; }
-[ "$(grep -c '^OK ' /tmp/icl_cli_all.$$)" = 81 ] && ok || bad "81 OK lines"
+[ "$(sed '/^derived declarations/,$d' /tmp/icl_cli_all.$$ | grep -c '^OK ')" = 81 ] && ok || bad "81 OK lines"
+derived=$(sed -n '/^derived declarations/,/^$/p' /tmp/icl_cli_all.$$ | grep -c '^OK ')
+[ "$derived" -ge 12 ] && ok || bad "derived declarations section ($derived OK)"
+grep -q "^derived: $derived declarations, $derived OK$" /tmp/icl_cli_all.$$ && ok || bad "derived count line"
+tail -1 /tmp/icl_cli_all.$$ | closing_line_ok /dev/stdin && ok || bad "closing line is the last line"
 grep -q '81 theorem statements (80 independent)' /tmp/icl_cli_all.$$ && ok || bad "80 independent in summary"
 grep -q 'S5 universality_breakdown duplicates S2' /tmp/icl_cli_all.$$ && ok || bad "S5 duplicate note"
 
@@ -54,6 +58,9 @@ j = json.load(open(sys.argv[1]))
 s = j["summary"]
 assert s["statements"] == 81 and s["independent"] == 80 and s["ok"] == s["declarations"], s
 assert [t for t in j["theorems"] if t["id"] == "S5"][0]["duplicate_of"] == "S2"
+d = [t for t in j["theorems"] if t["derived"]]
+assert len(d) == s["derived"] == s["derived_ok"] and len(d) >= 12, s
+assert [t for t in j["theorems"] if t["id"] == "CH1"][0]["uses"] == ["A3", "A4", "A5", "LD"]
 PY
 
 # exit codes: 1 for a failed check, 2 for bad input / usage

