@@ -12,7 +12,7 @@
 
 namespace icl::cli {
 
-enum class ExitCode : int { Ok = 0, CheckFailed = 1, BadInput = 2 };
+enum class ExitCode : int { Ok = 0, CheckFailed = 1, BadInput = 2, Internal = 3 };
 
 struct AppContext {
     frontend::ParseLimits parse_limits;
@@ -30,5 +30,6 @@ void register_check_commands(CLI::App& app, AppContext& ctx);      // check, cat
 void register_lean_commands(CLI::App& app, AppContext& ctx);       // export lean, stamp (cmd_lean.cpp)
 void register_external_commands(CLI::App& app, AppContext& ctx);   // export coq|smtlib  (cmd_external.cpp)
 void register_prove_commands(CLI::App& app, AppContext& ctx);      // prove              (cmd_prove.cpp)
+void register_graph_commands(CLI::App& app, AppContext& ctx);      // graph              (cmd_graph.cpp)
 
 }  // namespace icl::cli

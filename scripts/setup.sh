@@ -11,6 +11,7 @@ PACKAGES=(
   coq z3                              # executed external checks (Coq export, SMT-LIB validity)
   clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
   python3 python3-sympy gnuplot-nox time   # benchmark side-by-side runs, peak memory, plots
+  graphviz                            # icl-kernel graph --format svg (docs/derivation.svg)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

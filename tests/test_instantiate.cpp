@@ -205,3 +205,23 @@ TEST_CASE("kernel: the verified-theorem library cannot be filled from outside", 
     kernel::Library lib;
     CHECK_FALSE(lib.verified("A1"));
 }
+
+#include "export/graph.hpp"
+
+#include <fstream>
+#include <sstream>
+
+TEST_CASE("docs/derivation.dot is the current derivation graph", "[corpus][graph]") {
+    std::ifstream in(std::string(ICL_SOURCE_DIR) + "/docs/derivation.dot", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    INFO("regenerate with: build/icl-kernel graph --out docs/derivation.dot (and --format svg --out docs/derivation.svg)");
+    auto corpus = frontend::load_embedded_corpus();
+    const std::string dot = export_::derivation_dot(corpus, "theorems.md#");
+    CHECK(ss.str() == dot);
+    // every use is an edge, every derived declaration a node
+    for (const auto& t : corpus.theorems) {
+        if (t.derived) CHECK(dot.find("\"" + t.theorem.id + "\" [label=") != std::string::npos);
+        for (const auto& u : t.uses) CHECK(dot.find("\"" + u + "\" -> \"" + t.theorem.id + "\"") != std::string::npos);
+    }
+}
