@@ -1,6 +1,7 @@
 // `icl-kernel check` and `icl-kernel catalogue`.
 #include "cli/app.hpp"
 #include "export/catalogue.hpp"
+#include "export/independence.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,7 @@ struct Outcome {
     bool ok = false;
     std::string message;  // why it failed
     double ms = 0;
+    std::vector<std::string> used, unused;  // hypotheses the certificates refer to / do not (when verified)
 };
 
 std::vector<std::string> split_ids(const std::string& s) {
@@ -62,6 +64,11 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         kernel::CheckResult proof = kernel::check_theorem(e->theorem, ctx.kernel_limits);
         kernel::CheckResult witness = kernel::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at = kernel::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
+        if (proof.verdict == kernel::Verdict::Verified) {
+            o.used = proof.used_hypotheses;
+            for (const auto& h : e->theorem.statement.hypotheses)
+                if (std::find(o.used.begin(), o.used.end(), h.name) == o.used.end()) o.unused.push_back(h.name);
+        }
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         o.ok = proof.verdict == kernel::Verdict::Verified && witness.verdict == kernel::Verdict::Verified &&
                goal_at.verdict == kernel::Verdict::Verified;
@@ -73,12 +80,14 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
 
     // Counts. Axioms and sorry: declarations taken without a checked certificate. The format has no
     // construct for either, and a theorem without a certificate is rejected by the loader.
-    std::size_t ok = 0, duplicates = 0, axioms = 0, sorry = 0;
+    std::size_t ok = 0, axioms = 0, sorry = 0;
     for (const auto& o : outcomes) {
         ok += o.ok;
-        duplicates += !o.entry->duplicate_of.empty();
         sorry += o.entry->theorem.proofs.empty();
     }
+    // Independence is computed (export/independence.hpp), not declared: statements equal up to renaming.
+    const export_::IndependenceReport indep = export_::independence(selected, ctx.kernel_limits);
+    const std::size_t duplicates = indep.statements - indep.independent;
     std::size_t defs_ok = 0;
     kernel::Limits def_limits = ctx.kernel_limits;  // one step budget shared by all definitions
     def_limits.max_steps = std::max<unsigned long>(10'000, ctx.kernel_limits.max_steps / std::max<std::size_t>(1, corpus.definitions.size()));
@@ -115,9 +124,15 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             if (!o.ok) t["message"] = o.message;
             t["witness"] = e.witness_text;
             if (!e.duplicate_of.empty()) t["duplicate_of"] = e.duplicate_of;
+            if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end()) t["same_as"] = it->second;
+            t["hypotheses_used"] = o.used;
+            t["hypotheses_unused"] = o.unused;
             t["time_ms"] = o.ms;
             j["theorems"].push_back(t);
         }
+        nlohmann::ordered_json classes = nlohmann::ordered_json::array();
+        for (const auto& c : indep.classes) classes.push_back({{"ids", c.ids}, {"renamings", c.renamings}});
+        j["independence_classes"] = classes;
         j["summary"] = {{"statements", n},          {"independent", n - duplicates}, {"axioms", axioms},
                         {"sorry", sorry},           {"declarations", declarations},   {"ok", declarations_ok},
                         {"theorems_ok", ok},        {"failed", n - ok},               {"verified", all_ok}};
@@ -126,6 +141,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         for (const auto& o : outcomes) {
             const auto& e = *o.entry;
             std::string note = e.duplicate_of.empty() ? "" : fmt::format("  (duplicate of {}, not independent)", e.duplicate_of);
+            if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end() && e.duplicate_of.empty())
+                note = fmt::format("  (same statement as {} up to renaming, not independent)", it->second);
             if (o.ok)
                 fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms  witness {{{}}}{}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.witness_text, note);
@@ -143,7 +160,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             title = o.entry->paper_title;
             ++count;
             good += o.ok;
-            dup += !o.entry->duplicate_of.empty();
+            dup += indep.same_as.count(o.entry->theorem.id);
         }
         fmt::print("\n");
         for (const auto& p : papers) {
@@ -153,11 +170,12 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         }
         fmt::print("total: {} theorem statements{}, {} OK\n", n,
                    duplicates ? fmt::format(" ({} independent)", n - duplicates) : "", ok);
-        if (duplicates)
-            for (const auto& o : outcomes)
-                if (!o.entry->duplicate_of.empty())
-                    fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
-                               o.entry->theorem.name, o.entry->duplicate_of);
+        for (const auto& o : outcomes)
+            if (!o.entry->duplicate_of.empty())
+                fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
+                           o.entry->theorem.name, o.entry->duplicate_of);
+        for (const auto& c : indep.classes)
+            fmt::print("note: {}: the same statement up to renaming, counted once\n", export_::class_text(c));
         fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
                    declarations, declarations_ok);
         if (!all_ok) fmt::print("FAILED: {} of {} theorem statements did not verify\n", n - ok, n);

@@ -21,7 +21,7 @@ closing_line_ok() {  # the exact closing line with D = D
 [ "$rc" = 0 ] && ok || bad "check (built-in, from /) exit $rc"
 closing_line_ok /tmp/icl_cli_all.$$ && ok || { bad "closing line"; tail -3 /tmp/icl_cli_all.$$; }
 [ "$(grep -c '^OK ' /tmp/icl_cli_all.$$)" = 81 ] && ok || bad "81 OK lines"
-grep -q '81 theorem statements (80 independent)' /tmp/icl_cli_all.$$ && ok || bad "80 independent in summary"
+grep -q '81 theorem statements (74 independent)' /tmp/icl_cli_all.$$ && ok || bad "74 independent in summary"
 grep -q 'S5 universality_breakdown duplicates S2' /tmp/icl_cli_all.$$ && ok || bad "S5 duplicate note"
 
 # installed and moved copy
@@ -52,9 +52,14 @@ python3 - /tmp/icl_cli_json.$$ <<'PY' && ok || bad "--json full corpus"
 import json, sys
 j = json.load(open(sys.argv[1]))
 s = j["summary"]
-assert s["statements"] == 81 and s["independent"] == 80 and s["ok"] == s["declarations"], s
-assert [t for t in j["theorems"] if t["id"] == "S5"][0]["duplicate_of"] == "S2"
+assert s["statements"] == 81 and s["independent"] == 74 and s["ok"] == s["declarations"], s
+by = {t["id"]: t for t in j["theorems"]}
+assert by["S5"]["duplicate_of"] == "S2" and by["S5"]["same_as"] == "S2"
+assert by["C3"]["same_as"] == "A7" and by["N2"]["same_as"] == "G2" and "same_as" not in by["A1"]
+assert sorted(c["ids"] for c in j["independence_classes"])[0] == ["A7", "C3"]
+assert by["A1"]["hypotheses_unused"] == ["heta"] and by["A3"]["hypotheses_unused"] == []
 PY
+grep -q 'note: A7 ≡ C3 (renaming' /tmp/icl_cli_all.$$ && ok || bad "A7 ≡ C3 class note"
 
 # exit codes: 1 for a failed check, 2 for bad input / usage
 expect_rc 1 "one false certificate" -- "$bin" check "$src/tests/data/one_false.xml"
