@@ -1,6 +1,7 @@
 // `icl-kernel check` and `icl-kernel catalogue`.
 #include "cli/app.hpp"
 #include "export/catalogue.hpp"
+#include "export/counterexample.hpp"
 #include "export/independence.hpp"
 
 #include <fmt/core.h>
@@ -75,6 +76,12 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         if (proof.verdict != kernel::Verdict::Verified) o.message = proof.message;
         else if (witness.verdict != kernel::Verdict::Verified) o.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) o.message = "goal false at witness (kernel inconsistency): " + goal_at.message;
+        for (const auto& ce : e->counterexamples) {  // a side condition added to the paper is needed
+            kernel::CheckResult c = export_::check_counterexample(*e, ce, ctx.kernel_limits);
+            if (c.verdict == kernel::Verdict::Verified) continue;
+            if (o.ok) o.message = fmt::format("{}:{}: {}", ce.where.file, ce.where.line, c.message);
+            o.ok = false;
+        }
         outcomes.push_back(o);
     }
 
@@ -127,6 +134,11 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end()) t["same_as"] = it->second;
             t["hypotheses_used"] = o.used;
             t["hypotheses_unused"] = o.unused;
+            if (!e.counterexamples.empty()) {
+                nlohmann::ordered_json ces = nlohmann::ordered_json::array();
+                for (const auto& ce : e.counterexamples) ces.push_back({{"drop", ce.drop}, {"point", ce.text}});
+                t["side_conditions_needed"] = ces;
+            }
             t["time_ms"] = o.ms;
             j["theorems"].push_back(t);
         }
@@ -205,7 +217,7 @@ void register_check_commands(CLI::App& app, AppContext& ctx) {
     cat->add_option("--out", copts->out, "output file (default: standard output)");
     cat->callback([copts, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(copts->files, ctx);
-        std::string md = export_::catalogue_markdown(corpus);
+        std::string md = export_::catalogue_markdown(corpus, ctx.kernel_limits);
         if (copts->out.empty()) {
             fmt::print("{}", md);
         } else {

@@ -63,6 +63,8 @@ grep -q 'note: A7 ≡ C3 (renaming' /tmp/icl_cli_all.$$ && ok || bad "A7 ≡ C3 
 
 # exit codes: 1 for a failed check, 2 for bad input / usage
 expect_rc 1 "one false certificate" -- "$bin" check "$src/tests/data/one_false.xml"
+expect_rc 1 "a counterexample that shows nothing" -- "$bin" check "$src/tests/data/bad_counterexample.xml"
+"$bin" check "$src/tests/data/bad_counterexample.xml" 2>&1 | grep -q 'counterexample dropping hu: the goal holds there' && ok || bad "counterexample failure reason"
 expect_rc 1 "witness violates a hypothesis" -- "$bin" check "$src/tests/data/vacuous.xml"
 expect_rc 2 "unknown --only id" -- "$bin" check --only NOPE
 expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml

@@ -1,9 +1,12 @@
 // Computed independence (export/independence.hpp): the corpus's classes, renamed copies detected,
 // near copies not.
+#include "export/counterexample.hpp"
 #include "export/independence.hpp"
 #include "frontend/corpus.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <set>
 
 using namespace icl;
 
@@ -86,4 +89,93 @@ TEST_CASE("independence: distinct ring identities are not identified", "[indepen
     auto r = export_::independence(c);
     REQUIRE(r.classes.size() == 1);
     CHECK(r.classes[0].ids == std::vector<std::string>{"Y2", "Y3"});
+}
+
+// ---------------------------------------------------------------- used hypotheses, side conditions
+namespace {
+const frontend::TheoremEntry& entry(const std::string& id) {
+    for (const auto& e : corpus().theorems)
+        if (e.theorem.id == id) return e;
+    FAIL("no theorem " << id);
+    throw;
+}
+}  // namespace
+
+TEST_CASE("used hypotheses of five theorems are pinned", "[independence][used]") {
+    using V = std::vector<std::string>;
+    const std::vector<std::pair<std::string, V>> pinned = {
+        {"A1", {}},                         // η > 0 is not needed by the ring identity
+        {"M3", {"hl12", "hnewton"}},        // 0 < λ₁ is not needed
+        {"SM4", {"hx0", "hx1", "hs0"}},     // s ≤ 1 is not needed
+        {"N4", {"h0"}},                     // u < ½ is not needed
+        {"MH5", {}},                        // neither hypothesis is needed
+        {"DC5", {"hopt", "hstep", "hdev", "hR", "he0", "hlo", "hhi"}},
+    };
+    for (const auto& [id, used] : pinned) {
+        INFO(id);
+        auto r = kernel::check_theorem(entry(id).theorem);
+        REQUIRE(r.verdict == kernel::Verdict::Verified);
+        CHECK(r.used_hypotheses == used);
+    }
+}
+
+TEST_CASE("every counterexample of the corpus is checked exactly", "[independence][counterexample]") {
+    std::set<std::string> have;
+    for (const auto& e : corpus().theorems)
+        for (const auto& ce : e.counterexamples) {
+            INFO(e.theorem.id << " drop " << ce.drop);
+            CHECK(export_::check_counterexample(e, ce).verdict == kernel::Verdict::Verified);
+            have.insert(e.theorem.id + ":" + ce.drop);
+        }
+    // the side conditions the corpus adds to the papers' sentences
+    const std::set<std::string> expected = {"E2:hw0", "S3:hK",  "S3:hl1", "B6:ha",     "SA2:hunder", "N3:hwin",
+                                            "DC2:hc0", "F2:ha", "SM3:hc0", "SA3:heta", "SA3:ha"};
+    CHECK(have == expected);
+}
+
+TEST_CASE("a counterexample that fails is rejected with the reason", "[independence][counterexample]") {
+    const auto& e = entry("N3");
+    frontend::CounterexampleEntry ce = e.counterexamples.at(0);  // drop hwin (u < 2) at u = 3
+    REQUIRE(ce.drop == "hwin");
+    frontend::CounterexampleEntry holds = ce;
+    holds.point.reals["u"] = kernel::Rational(1, 2);  // the goal holds here
+    auto r = export_::check_counterexample(e, holds);
+    CHECK(r.verdict == kernel::Verdict::Rejected);
+    CHECK(r.message.find("the goal holds there") != std::string::npos);
+    frontend::CounterexampleEntry outside = ce;
+    outside.point.reals["u"] = -1;  // violates 0 < u, a hypothesis that is kept
+    r = export_::check_counterexample(e, outside);
+    CHECK(r.verdict == kernel::Verdict::Rejected);
+    CHECK(r.message.find("other hypotheses do not hold") != std::string::npos);
+    frontend::CounterexampleEntry keep_all = ce;
+    keep_all.drop = "hu0";  // dropping another hypothesis: u = 3 violates u < 2
+    CHECK(export_::check_counterexample(e, keep_all).verdict == kernel::Verdict::Rejected);
+}
+
+TEST_CASE("counterexample: unknown or repeated drop names are load errors with file:line", "[independence][counterexample]") {
+    auto xml = [](const std::string& ces) {
+        return "<corpus paper=\"900\" title=\"t\">\n<theorem id=\"X\" name=\"x\" lean=\"TransformerICL.x\" section=\"1\">"
+               "<doc>d</doc><real>u</real><hyp name=\"hu\">0 &lt; u</hyp><goal>u &gt; 0</goal>"
+               "<proof><psatz><add><neg_goal/><hyp name=\"hu\"/></add></psatz></proof><witness>u = 1</witness>\n" +
+               ces + "</theorem></corpus>";
+    };
+    CHECK_NOTHROW(frontend::load_corpus({{"t.xml", xml("<counterexample drop=\"hu\">u = -1</counterexample>")}}));
+    try {
+        frontend::load_corpus({{"t.xml", xml("<counterexample drop=\"hv\">u = -1</counterexample>")}});
+        FAIL("unknown drop accepted");
+    } catch (const frontend::InputError& e) {
+        CHECK(e.file == "t.xml");
+        CHECK(e.line == 3);
+        CHECK(std::string(e.what()).find("'hv', which is not a hypothesis") != std::string::npos);
+    }
+    try {
+        frontend::load_corpus({{"t.xml", xml("<counterexample drop=\"hu\">u = -1</counterexample>\n"
+                                             "<counterexample drop=\"hu\">u = -2</counterexample>")}});
+        FAIL("repeated drop accepted");
+    } catch (const frontend::InputError& e) {
+        CHECK(e.line == 4);
+        CHECK(std::string(e.what()).find("second counterexample") != std::string::npos);
+    }
+    CHECK_THROWS_AS(frontend::load_corpus({{"t.xml", xml("<counterexample>u = -1</counterexample>")}}),
+                    frontend::InputError);  // drop is required
 }
