@@ -79,7 +79,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         for (const auto& ce : e->counterexamples) {  // a side condition added to the paper is needed
             kernel::CheckResult c = export_::check_counterexample(*e, ce, ctx.kernel_limits);
             if (c.verdict == kernel::Verdict::Verified) continue;
-            if (o.ok) o.message = fmt::format("{}:{}: {}", ce.where.file, ce.where.line, c.message);
+            if (o.ok) o.message = fmt::format("<counterexample> at line {}: {}", ce.where.line, c.message);
             o.ok = false;
         }
         outcomes.push_back(o);

@@ -89,9 +89,11 @@ std::string catalogue_counts_section(const frontend::Corpus& corpus, const Indep
         "independent in this sense; the others repeat an earlier one:\n\n",
         indep.statements, indep.independent);
     for (const auto& c : indep.classes) md += "- " + class_text(c) + "\n";
-    md += "\nS5's duplication is also the papers' own note (`duplicate-of=\"S2\"`). D3 ≡ E3 needs the positive "
-          "factor: D3 normalises to `4·a1·a2 ≥ 0`, E3 to `2·rho·w ≥ 0`, both under two sign hypotheses. No "
-          "other logical equivalence is recognised, so the independent count is an upper bound.\n\n";
+    md += "\nS5's duplication is also the papers' own note (`duplicate-of=\"S2\"`).";
+    if (auto it = indep.same_as.find("E3"); it != indep.same_as.end() && it->second == "D3")
+        md += " D3 ≡ E3 needs the positive factor: D3 normalises to `4·a1·a2 ≥ 0`, E3 to `2·rho·w ≥ 0`, both "
+              "under two sign hypotheses.";
+    md += " No other logical equivalence is recognised, so the independent count is an upper bound.\n\n";
     md += fmt::format(
         "**Declarations.** Here a declaration is one of the {} theorem statements (checked: its certificates by "
         "the kernel, its witness exactly) or one of the {} definitions (checked: its body normalises in the scope "
