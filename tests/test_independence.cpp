@@ -179,3 +179,26 @@ TEST_CASE("counterexample: unknown or repeated drop names are load errors with f
     CHECK_THROWS_AS(frontend::load_corpus({{"t.xml", xml("<counterexample>u = -1</counterexample>")}}),
                     frontend::InputError);  // drop is required
 }
+
+TEST_CASE("independence: finite sums and ∀-hypotheses are compared up to renaming of families", "[independence]") {
+    auto thm = [](const std::string& id, const std::string& nat, const std::string& fams, const std::string& hyp,
+                  const std::string& goal, const std::string& w) {
+        return "<theorem id=\"" + id + "\" name=\"t" + id + "\" lean=\"TransformerICL.t" + id +
+               "\" section=\"1\"><doc>d</doc><nat>" + nat + "</nat><family>" + fams + "</family>" + hyp +
+               "<goal>" + goal + "</goal><proof><sum_le_sum index=\"i\"><psatz><add><neg_goal/><hyp name=\"hg\"/>"
+               "</add></psatz></sum_le_sum></proof><witness>" + w + "</witness></theorem>";
+    };
+    auto c = frontend::load_corpus({{"t.xml", "<corpus paper=\"900\" title=\"t\">" +
+        thm("Z1", "d", "g gn", "<hyp name=\"hg\" forall=\"k\" below=\"d\">gn(k)^2 &lt;= g(k)^2</hyp>",
+            "sum(k, d, gn(k)^2) &lt;= sum(k, d, g(k)^2)", "d = 1; g = [1]; gn = [0]") +
+        thm("Z2", "n", "p q", "<hyp name=\"hg\" forall=\"j\" below=\"n\">q(j)^2 &gt;= p(j)^2</hyp>",
+            "sum(m, n, q(m)^2) &gt;= sum(j, n, p(j)^2)", "n = 1; p = [0]; q = [1]") +
+        // the body's exponent changed: not the same
+        thm("Z3", "d", "g gn", "<hyp name=\"hg\" forall=\"k\" below=\"d\">gn(k)^2 &lt;= g(k)^2</hyp>",
+            "sum(k, d, gn(k)^2) &lt;= sum(k, d, g(k)^4)", "d = 1; g = [1]; gn = [0]") +
+        "</corpus>"}});
+    auto r = export_::independence(c);
+    REQUIRE(r.classes.size() == 1);
+    CHECK(r.classes[0].ids == std::vector<std::string>{"Z1", "Z2"});
+    CHECK(r.classes[0].renamings[0] == "n→d, p→gn, q→g");
+}
