@@ -145,7 +145,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         nlohmann::ordered_json classes = nlohmann::ordered_json::array();
         for (const auto& c : indep.classes) classes.push_back({{"ids", c.ids}, {"renamings", c.renamings}});
         j["independence_classes"] = classes;
-        j["summary"] = {{"statements", n},          {"independent", n - duplicates}, {"axioms", axioms},
+        j["summary"] = {{"statements", n},          {"independent", indep.independent}, {"axioms", axioms},
                         {"sorry", sorry},           {"declarations", declarations},   {"ok", declarations_ok},
                         {"theorems_ok", ok},        {"failed", n - ok},               {"verified", all_ok}};
         fmt::print("{}\n", j.dump(2));
@@ -181,7 +181,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             fmt::print("paper {} {}: {} theorem statements{}, {} OK\n", p, title, count, indep, good);
         }
         fmt::print("total: {} theorem statements{}, {} OK\n", n,
-                   duplicates ? fmt::format(" ({} independent)", n - duplicates) : "", ok);
+                   duplicates ? fmt::format(" ({} independent)", indep.independent) : "", ok);
         for (const auto& o : outcomes)
             if (!o.entry->duplicate_of.empty())
                 fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
