@@ -1,6 +1,8 @@
 // `icl-kernel check` and `icl-kernel catalogue`.
 #include "cli/app.hpp"
 #include "export/catalogue.hpp"
+#include "export/counterexample.hpp"
+#include "export/independence.hpp"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -26,6 +28,7 @@ struct Outcome {
     bool ok = false;
     std::string message;  // why it failed
     double ms = 0;
+    std::vector<std::string> used, unused;  // hypotheses the certificates refer to / do not (when verified)
 };
 
 std::vector<std::string> split_ids(const std::string& s) {
@@ -76,12 +79,23 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         kernel::CheckResult proof = kernel::check_theorem(e->theorem, library, ctx.kernel_limits);
         kernel::CheckResult witness = kernel::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at = kernel::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
+        if (proof.verdict == kernel::Verdict::Verified) {
+            o.used = proof.used_hypotheses;
+            for (const auto& h : e->theorem.statement.hypotheses)
+                if (std::find(o.used.begin(), o.used.end(), h.name) == o.used.end()) o.unused.push_back(h.name);
+        }
         o.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         o.ok = proof.verdict == kernel::Verdict::Verified && witness.verdict == kernel::Verdict::Verified &&
                goal_at.verdict == kernel::Verdict::Verified;
         if (proof.verdict != kernel::Verdict::Verified) o.message = proof.message;
         else if (witness.verdict != kernel::Verdict::Verified) o.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) o.message = "goal false at witness (kernel inconsistency): " + goal_at.message;
+        for (const auto& ce : e->counterexamples) {  // a side condition added to the paper is needed
+            kernel::CheckResult c = export_::check_counterexample(*e, ce, ctx.kernel_limits);
+            if (c.verdict == kernel::Verdict::Verified) continue;
+            if (o.ok) o.message = fmt::format("<counterexample> at line {}: {}", ce.where.line, c.message);
+            o.ok = false;
+        }
         by_id.emplace(t.theorem.id, o);
     }
     // the 81 statements first, then the derived declarations (each section in corpus order)
@@ -90,12 +104,17 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
 
     // Counts. Axioms and sorry: declarations taken without a checked certificate. The format has no
     // construct for either, and a theorem without a certificate is rejected by the loader.
-    std::size_t ok = 0, duplicates = 0, axioms = 0, sorry = 0;
+    std::size_t ok = 0, axioms = 0, sorry = 0;
     for (const auto& o : outcomes) {
         ok += o.ok;
-        duplicates += !o.entry->duplicate_of.empty();
         sorry += o.entry->theorem.proofs.empty();
     }
+    // Independence is computed (export/independence.hpp), not declared: statements equal up to renaming.
+    std::vector<const frontend::TheoremEntry*> statements;  // derived declarations are not independent evidence
+    for (const auto* e : selected)
+        if (!e->derived) statements.push_back(e);
+    const export_::IndependenceReport indep = export_::independence(statements, ctx.kernel_limits);
+    const std::size_t duplicates = indep.statements - indep.independent;
     std::size_t defs_ok = 0;
     kernel::Limits def_limits = ctx.kernel_limits;  // one step budget shared by all definitions
     def_limits.max_steps = std::max<unsigned long>(10'000, ctx.kernel_limits.max_steps / std::max<std::size_t>(1, corpus.definitions.size()));
@@ -141,10 +160,21 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             if (!e.duplicate_of.empty()) t["duplicate_of"] = e.duplicate_of;
             t["derived"] = e.derived;
             t["uses"] = e.uses;
+            if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end()) t["same_as"] = it->second;
+            t["hypotheses_used"] = o.used;
+            t["hypotheses_unused"] = o.unused;
+            if (!e.counterexamples.empty()) {
+                nlohmann::ordered_json ces = nlohmann::ordered_json::array();
+                for (const auto& ce : e.counterexamples) ces.push_back({{"drop", ce.drop}, {"point", ce.text}});
+                t["side_conditions_needed"] = ces;
+            }
             t["time_ms"] = o.ms;
             j["theorems"].push_back(t);
         }
-        j["summary"] = {{"statements", n},          {"independent", n - duplicates}, {"axioms", axioms},
+        nlohmann::ordered_json classes = nlohmann::ordered_json::array();
+        for (const auto& c : indep.classes) classes.push_back({{"ids", c.ids}, {"renamings", c.renamings}});
+        j["independence_classes"] = classes;
+        j["summary"] = {{"statements", n},          {"independent", indep.independent}, {"axioms", axioms},
                         {"sorry", sorry},           {"declarations", declarations},   {"ok", declarations_ok},
                         {"theorems_ok", ok},        {"failed", n - ok},               {"derived", derived.size()},
                         {"derived_ok", derived_ok}, {"verified", all_ok}};
@@ -153,6 +183,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         for (const auto& o : outcomes) {
             const auto& e = *o.entry;
             std::string note = e.duplicate_of.empty() ? "" : fmt::format("  (duplicate of {}, not independent)", e.duplicate_of);
+            if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end() && e.duplicate_of.empty())
+                note = fmt::format("  (same statement as {} up to renaming, not independent)", it->second);
             if (o.ok)
                 fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms  witness {{{}}}{}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.witness_text, note);
@@ -183,7 +215,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             title = o.entry->paper_title;
             ++count;
             good += o.ok;
-            dup += !o.entry->duplicate_of.empty();
+            dup += indep.same_as.count(o.entry->theorem.id);
         }
         fmt::print("\n");
         for (const auto& p : papers) {
@@ -192,12 +224,13 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
             fmt::print("paper {} {}: {} theorem statements{}, {} OK\n", p, title, count, indep, good);
         }
         fmt::print("total: {} theorem statements{}, {} OK\n", n,
-                   duplicates ? fmt::format(" ({} independent)", n - duplicates) : "", ok);
-        if (duplicates)
-            for (const auto& o : outcomes)
-                if (!o.entry->duplicate_of.empty())
-                    fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
-                               o.entry->theorem.name, o.entry->duplicate_of);
+                   duplicates ? fmt::format(" ({} independent)", indep.independent) : "", ok);
+        for (const auto& o : outcomes)
+            if (!o.entry->duplicate_of.empty())
+                fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
+                           o.entry->theorem.name, o.entry->duplicate_of);
+        for (const auto& c : indep.classes)
+            fmt::print("note: {}: the same statement up to renaming, counted once\n", export_::class_text(c));
         if (!derived.empty())
             fmt::print("derived: {} declarations, {} OK\n", derived.size(), derived_ok);
         fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
@@ -231,7 +264,7 @@ void register_check_commands(CLI::App& app, AppContext& ctx) {
     cat->add_option("--out", copts->out, "output file (default: standard output)");
     cat->callback([copts, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(copts->files, ctx);
-        std::string md = export_::catalogue_markdown(corpus);
+        std::string md = export_::catalogue_markdown(corpus, ctx.kernel_limits);
         if (copts->out.empty()) {
             fmt::print("{}", md);
         } else {

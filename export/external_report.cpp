@@ -2,6 +2,7 @@
 #include "export/external_report.hpp"
 
 #include "export/coq.hpp"
+#include "export/independence.hpp"
 #include "export/smtlib.hpp"
 
 #include <fmt/core.h>
@@ -254,8 +255,10 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
        << "Tools: " << (coq_version.empty() ? "coqc (version unknown)" : coq_version) << "; "
        << (z3_version.empty() ? "z3 (version unknown)" : z3_version) << ".\n\n";
 
-    std::size_t independent = 0;
-    for (const auto& t : thms) independent += t.duplicate_of.empty();
+    std::vector<const frontend::TheoremEntry*> thm_ptrs;
+    for (const auto& t : thms) thm_ptrs.push_back(&t);
+    const IndependenceReport indep = independence(thm_ptrs);  // computed up to renaming, not declared
+    const std::size_t independent = indep.independent;
     for (std::size_t i = 0; i < thms.size(); ++i) {
         const auto& id = thms[i].theorem.id;
         const auto& v = z3_valid[id];
@@ -291,7 +294,9 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
         if (!t.duplicate_of.empty())
             md << fmt::format(" ({} `{}` is byte-identical to {} and is not independent evidence)", t.theorem.id,
                               t.theorem.name, t.duplicate_of);
-    md << ".\n";
+    md << ".";
+    for (const auto& c : indep.classes) md << " " << class_text(c) << ".";
+    md << "\n";
     if (!coq_file_ok) md << "\n**coqc did not accept the file:** " << md_escape(coq_error) << "\n";
     md << "\nAllowed Coq assumptions (what `Print Assumptions` lists for a trivial `lra` proof over `R` in this "
           "Coq, the axioms of the standard library's classical Dedekind reals): ";

@@ -1,6 +1,7 @@
 // Provenance stamp and drift gate for the Lean export. See export/stamp.hpp.
 #include "export/stamp.hpp"
 
+#include "export/independence.hpp"
 #include "export/lean.hpp"
 
 #include <openssl/evp.h>
@@ -170,7 +171,8 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
     j["lean_toolchain"] = kLeanToolchain;
     j["mathlib_rev"] = kMathlibRev;
 
-    std::size_t ok = 0, dup = 0;
+    std::size_t ok = 0;
+    const export_::IndependenceReport indep = export_::independence(corpus, limits);  // computed, not declared
     nlohmann::json ths = nlohmann::json::array();
     const std::vector<kernel::CheckResult> proofs = frontend::check_corpus(corpus, limits);
     for (std::size_t ti = 0; ti < corpus.theorems.size(); ++ti) {
@@ -179,19 +181,22 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
                         kernel::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict ==
                             kernel::Verdict::Verified;
         ok += verified;
-        dup += !e.duplicate_of.empty();
         nlohmann::json t = {{"id", e.theorem.id},
                             {"name", e.theorem.name},
                             {"lean_name", std::string(kLeanNamespace) + "." + e.theorem.name},
                             {"statement_sha256", sha256_hex(statement_text(e, corpus))},
                             {"kernel_verified", verified}};
         if (!e.duplicate_of.empty()) t["duplicate_of"] = e.duplicate_of;
+        if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end()) t["same_as"] = it->second;
         ths.push_back(t);
     }
     j["theorems"] = ths;
+    nlohmann::json classes = nlohmann::json::array();
+    for (const auto& c : indep.classes) classes.push_back(c.ids);
+    j["independence_classes"] = classes;  // statements equal up to renaming (export/independence.hpp)
     std::size_t defs = corpus.definitions.size();
     j["counts"] = {{"statements", corpus.theorems.size()},
-                   {"independent_statements", corpus.theorems.size() - dup},
+                   {"independent_statements", indep.independent},
                    {"axioms", count_word(lean_text, "axiom")},
                    {"sorry", count_word(lean_text, "sorry") + count_word(lean_text, "admit") +
                                  count_word(lean_text, "native_decide")},

@@ -544,7 +544,7 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
         }
     }
     // pass 2: everything else, in order
-    std::vector<pugi::xml_node> goals, proofs, witnesses;
+    std::vector<pugi::xml_node> goals, proofs, witnesses, counterexamples;
     int docs = 0, deviations = 0;
     for (auto c : kids) {
         std::string tag = c.name();
@@ -597,8 +597,11 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
         } else if (tag == "witness") {
             f.only_attributes(c, {});
             witnesses.push_back(c);
+        } else if (tag == "counterexample") {
+            f.only_attributes(c, {"drop"});
+            counterexamples.push_back(c);
         } else {
-            f.error(c, "unknown element <" + tag + "> in <theorem> (expected doc, deviation, real, nat, family, hyp, goal, proof, witness)");
+            f.error(c, "unknown element <" + tag + "> in <theorem> (expected doc, deviation, real, nat, family, hyp, goal, proof, witness, counterexample)");
         }
     }
     if (docs != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <doc>");
@@ -621,6 +624,18 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
     if (witnesses.size() != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <witness> (non-vacuity point)");
     t.theorem.witness = load_witness(f, witnesses[0], st);
     t.witness_text = trim(f.text(witnesses[0]).first);
+    for (const auto& c : counterexamples) {  // <counterexample drop="h">: the statement without h is false here
+        CounterexampleEntry ce;
+        ce.drop = f.required(c, "drop");
+        ce.where = f.loc(c);
+        if (!hyp_names.count(ce.drop))
+            f.error(c, "counterexample drops '" + ce.drop + "', which is not a hypothesis of theorem " + t.theorem.id);
+        for (const auto& other : t.counterexamples)
+            if (other.drop == ce.drop) f.error(c, "a second counterexample dropping '" + ce.drop + "'");
+        ce.point = load_witness(f, c, st);
+        ce.text = trim(f.text(c).first);
+        t.counterexamples.push_back(ce);
+    }
     return t;
 }
 

@@ -41,6 +41,15 @@ struct DefinitionEntry {
     SourceLocation where;
 };
 
+// <counterexample drop="h">point</counterexample>: a side condition h that the corpus adds to the paper's
+// sentence is needed — at `point` every other hypothesis holds and the goal fails (checked by `check`).
+struct CounterexampleEntry {
+    std::string drop;      // the hypothesis left out
+    kernel::Witness point;
+    std::string text;      // the point as written
+    SourceLocation where;
+};
+
 struct TheoremEntry {
     kernel::Theorem theorem;      // id, name, statement (with all corpus definitions), proofs, witness
     std::string lean_name;        // TransformerICL.<name>
@@ -55,6 +64,7 @@ struct TheoremEntry {
     std::vector<std::string> hypothesis_text;  // as written, parallel to statement.hypotheses
     std::vector<std::string> goal_text;        // as written, parallel to statement.goals
     std::string witness_text;
+    std::vector<CounterexampleEntry> counterexamples;  // file order
     SourceLocation where;
 };
 

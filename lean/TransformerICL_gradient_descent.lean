@@ -115,7 +115,7 @@ theorem curvature_squares_under_concentration (a a_p : ℝ) (ha : a ≥ 0) (hap 
     a ^ 2 ≤ a_p ^ 2 := by
   linear_combination sq_nonneg (a_p - a) + 2 * mul_nonneg ha (sub_nonneg.mpr hap)
 
-/-- The preconditioned gradient energy a_p^2*e^2 is at least the linear gradient energy a^2*e^2 when a_p >= a >= 0 and e^2 >= 0: softmax concentration amplifies the descent signal.
+/-- The preconditioned gradient energy a_p^2*e^2 is at least the linear gradient energy a^2*e^2 when a_p >= a >= 0 and e^2 >= 0: softmax concentration amplifies the descent signal. The paper's sentence names only a_p >= a and e^2 >= 0 and takes a >= 0 from Lemma B5, which it cites; without a >= 0 the statement is false (a = -2, a_p = 1, esq = 1).
 
 [B6; paper 001 §5.3] -/
 theorem concentration_amplifies_gradient (gsq gpsq a a_p esq : ℝ) (hg : gsq = a ^ 2 * esq) (hgp : gpsq = a_p ^ 2 * esq) (ha : a ≥ 0) (hap : a_p ≥ a) (hesq : esq ≥ 0) :
@@ -262,12 +262,13 @@ theorem interference_destroys_newton_convergence (v eta delta : ℝ) (hv : v = 1
     (1 - (v + eta * delta)) ^ 2 > 0 := by
   linear_combination mul_pos (mul_pos (mul_pos heta heta) hdelta) hdelta + (-1) * (v - 1 + 2 * eta * delta) * hv
 
-/-- If the interference w in step-product space is at least twice the non-negative clean contraction factor rho = 1 - v, the noisy contraction (rho - w)^2 is at least rho^2 (the hypothesis rho >= 0 is implicit in the paper and necessary: rho = w = -1 violates the goal).
+/-- If the interference w = eta*delta >= 0 in step-product space is at least twice the clean contraction factor rho = 1 - v (signed), the noisy contraction (rho - w)^2 is at least rho^2. The side condition w >= 0 is implicit in the paper (w = eta*delta with eta, delta > 0, as in E1); without it the statement is false (rho = w = -1, see the counterexample).
 
-[E2; paper 002 §1] -/
-theorem large_interference_worsens_contraction (rho w : ℝ) (hrho : rho ≥ 0) (hw : w ≥ 2 * rho) :
+[E2; paper 002 §1]
+Deviation from the spec: The spec adds rho >= 0; the corpus adds the weaker w >= 0 instead (rho >= 0 and w >= 2*rho imply w >= 0). The paper fixes rho = 1 - v as the signed factor, while the interference w = eta*delta is non-negative, so w >= 0 is the paper's reading. -/
+theorem large_interference_worsens_contraction (rho w : ℝ) (hw0 : w ≥ 0) (hw : w ≥ 2 * rho) :
     (rho - w) ^ 2 ≥ rho ^ 2 := by
-  linear_combination sq_nonneg (w - 2 * rho) + 2 * mul_nonneg hrho (sub_nonneg.mpr hw)
+  linear_combination mul_nonneg hw0 (sub_nonneg.mpr hw)
 
 /-- For non-negative interference w and clean contraction factor rho the degradation (rho - w)^2 - rho^2 is at most w^2: it grows at most quadratically in the interference.
 
@@ -370,7 +371,7 @@ theorem scaling_monotone_in_decay (alpha1 alpha2 beta l1 l2 : ℝ) (h1 : alpha1 
     linear_combination 2 * mul_nonneg (sub_nonneg.mpr hng) (le_of_lt hbeta) + h1 + (-1) * h2 + sub_pos.mpr hl
   exact absurd hcontra (by norm_num)
 
-/-- Under the same positive precision budget d_i*l_i = K (K = log(1/epsilon) > 0), steeper spectral decay 0 < l1 < l2 gives a smaller effective dimension: d2 < d1.
+/-- Under the same positive precision budget d_i*l_i = K (K = log(1/epsilon) > 0), steeper spectral decay 0 < l1 < l2 gives a smaller effective dimension: d2 < d1. The paper's sentence leaves K > 0 and l1 > 0 implicit (a precision budget log(1/epsilon) with epsilon < 1, and a positive decay rate); each is needed: without K > 0, d1 = d2 = 0 at K = 0; without l1 > 0, l1 = -1, l2 = 1, K = 1 gives d2 = 1 > d1 = -1.
 
 [S3; paper 002 §6] -/
 theorem effective_dim_decreases_with_decay (d1 d2 l1 l2 K : ℝ) (h1 : d1 * l1 = K) (h2 : d2 * l2 = K) (hK : K > 0) (hl1 : 0 < l1) (hl12 : l1 < l2) :
@@ -422,7 +423,7 @@ theorem near_newton_quadratic_rate (eta a_p delta : ℝ) (hlo : -delta ≤ 1 - e
     (1 - eta * a_p) ^ 2 ≤ delta ^ 2 := by
   linear_combination mul_nonneg (sub_nonneg.mpr hlo) (sub_nonneg.mpr hhi)
 
-/-- If softmax improves the per-layer contraction ratio by a factor 0 <= c < 1 (r_s = c*r_l, r_l >= 0), two layers improve by c^2 and the two-layer softmax contraction is at most the linear one.
+/-- If softmax improves the per-layer contraction ratio by a factor 0 <= c < 1 (r_s = c*r_l, r_l >= 0), two layers improve by c^2 and the two-layer softmax contraction is at most the linear one. The paper states c < 1 only; 0 <= c is implicit (c is a ratio of contraction rates, which are squares) and without it the second goal is false (c = -2). The weaker -1 <= c would also do; 0 <= c is the paper's reading.
 
 [SM3; paper 003 §2] -/
 theorem softmax_advantage_compounds (r_s r_l c : ℝ) (hrs : r_s = c * r_l) (hc0 : 0 ≤ c) (hc1 : c < 1) (hrl : r_l ≥ 0) :
@@ -452,9 +453,10 @@ theorem adaptive_beats_uniform (r_a r_b r : ℝ) (ha0 : 0 ≤ r_a) (har : r_a �
     r_a * r_b ≤ r ^ 2 := by
   linear_combination mul_nonneg (sub_nonneg.mpr har) (sub_nonneg.mpr hbr) + mul_nonneg ha0 (sub_nonneg.mpr hbr) + mul_nonneg hb0 (sub_nonneg.mpr har)
 
-/-- If one step contracts strictly (0 <= r_b < 1) and the other rate r_a is positive, the two-step product r_a*r_b is strictly smaller than r_a.
+/-- If one step contracts strictly (0 <= r_b < 1) and the other rate r_a is positive, the two-step product r_a*r_b is strictly smaller than r_a. Without r_a > 0 the statement is false (r_a = 0).
 
-[F2; paper 003 §3] -/
+[F2; paper 003 §3]
+Deviation from the spec: The hypothesis r_a > 0 is in neither the paper (which states only rho_b^2 < 1) nor the spec's notes: a contraction rate rho_a^2 is only >= 0, and at rho_a^2 = 0 the strict inequality fails, so the corpus adds r_a > 0. -/
 theorem mixed_preconditioning_helps (r_a r_b : ℝ) (ha : r_a > 0) (hb0 : 0 ≤ r_b) (hb1 : r_b < 1) :
     r_a * r_b < r_a := by
   linear_combination mul_pos ha (sub_pos.mpr hb1)
@@ -551,14 +553,14 @@ theorem gain_update_monotone_early_regime (kappa a1 a2 : ℝ) (hk : kappa ≥ 0)
     a1 * (1 - kappa * a1) < a2 * (1 - kappa * a2) := by
   linear_combination 2 * mul_pos (sub_pos.mpr h12) (sub_pos.mpr hearly) + mul_nonneg (mul_nonneg hk (le_of_lt (sub_pos.mpr h12))) (le_of_lt (sub_pos.mpr h12))
 
-/-- After a GD step to the shared gain kappa_next > 0, in the undershoot regime (kappa_next*a2 <= 1) the band with the larger eigenvalue 0 < a1 < a2 has strictly smaller residual contraction (the undershoot hypothesis is implicit in the paper and necessary: kappa_next = 1, a1 = 1, a2 = 3 violates the goal).
+/-- After a GD step to the shared gain kappa_next > 0, in the undershoot regime (kappa_next*a2 <= 1) the band with the larger eigenvalue 0 < a1 < a2 has strictly smaller residual contraction (the undershoot hypothesis is implicit in the paper, whose training setting is the undershoot regime; without it the statement is false: kappa_next = 1, a1 = 1/2, a2 = 2). It is stronger than needed: kappa_next*(a1 + a2) < 2 would do; kappa_next*a2 <= 1 is the paper's undershoot reading.
 
 [SA2; paper 000 §2] -/
 theorem larger_eigenvalue_converges_faster (kappa_next a1 a2 : ℝ) (hk : kappa_next > 0) (ha1 : 0 < a1) (h12 : a1 < a2) (hunder : kappa_next * a2 ≤ 1) :
     (1 - kappa_next * a2) ^ 2 < (1 - kappa_next * a1) ^ 2 := by
   linear_combination 2 * mul_nonneg (le_of_lt (mul_pos hk (sub_pos.mpr h12))) (sub_nonneg.mpr hunder) + mul_pos (mul_pos (mul_pos hk hk) (sub_pos.mpr h12)) (sub_pos.mpr h12)
 
-/-- For an undershooting gain (kappa*a < 1, a > 0), the GD update kappa_next = kappa + eta*a*(1 - kappa*a) with eta > 0 strictly increases the gain.
+/-- For an undershooting gain (kappa*a < 1, a > 0), the GD update kappa_next = kappa + eta*a*(1 - kappa*a) with eta > 0 strictly increases the gain. The paper's sentence states only kappa*a < 1; the learning rate eta > 0 and the curvature a > 0 are implicit, and each is needed (eta = -1 or a = -1 at kappa = 0 gives kappa_next = -1).
 
 [SA3; paper 000 §2] -/
 theorem gd_monotone_gain_increase (kappa_next kappa eta a : ℝ) (hupd : kappa_next = kappa + eta * a * (1 - kappa * a)) (heta : eta > 0) (ha : a > 0) (hunder : kappa * a < 1) :
@@ -580,7 +582,7 @@ theorem context_length_controls_gap (u1 u2 : ℝ) (h0 : 0 < u1) (h12 : u1 < u2) 
     u1 * (2 - u1) < u2 * (2 - u2) := by
   linear_combination 2 * mul_pos (sub_pos.mpr h12) (sub_pos.mpr h1) + mul_pos (sub_pos.mpr h12) (sub_pos.mpr h12)
 
-/-- At zero step product (u0 = 0, too little context) the contraction factor is exactly 1, while any step product 0 < u < 2 contracts strictly: (1 - u)^2 < 1.
+/-- At zero step product (u0 = 0, too little context) the contraction factor is exactly 1, while any step product 0 < u < 2 contracts strictly: (1 - u)^2 < 1. The paper says "the moment u > 0"; the upper end u < 2 of the stability window is implicit there and needed (u = 3 gives (1 - u)^2 = 4).
 
 [N3; paper 000 §4] -/
 theorem critical_context_threshold (u0 u : ℝ) (hu0 : u0 = 0) (hpos : 0 < u) (hwin : u < 2) :
@@ -604,7 +606,7 @@ theorem decision_sound (e_true cert eps : ℝ) (hband : e_true = cert) (hcert : 
     e_true ≤ eps := by
   linear_combination hband + sub_nonneg.mpr hcert
 
-/-- Once a layer certifies the error below eps, a deeper layer with contraction rate r in [0, 1] (r = rho^2) keeps it below eps: the decision never flips back.
+/-- Once a layer certifies the error below eps, a deeper layer with contraction rate r in [0, 1] (r = rho^2) keeps it below eps: the decision never flips back. The certified radius cert = rho^(2L)*e0^2 is a square, so cert >= 0 is implicit in the paper; without it the statement is false (cert = eps = -1, r = 0). It is not the only way out: eps >= 0 in its place would also make the statement true; cert >= 0 is kept because it is what the paper's radius satisfies.
 
 [DC2; paper 000 §5] -/
 theorem decision_stable_under_depth (cert_next r cert eps : ℝ) (hstep : cert_next = r * cert) (hr0 : 0 ≤ r) (hr1 : r ≤ 1) (hc0 : cert ≥ 0) (hce : cert ≤ eps) :
@@ -625,14 +627,15 @@ theorem one_layer_decides_within_progress (e_next r e eps : ℝ) (hstep : e_next
     e_next ≤ eps := by
   linear_combination hstep + sub_nonneg.mpr hgap + mul_nonneg (sub_nonneg.mpr hr1) (sub_nonneg.mpr hee)
 
-/-- The true squared deviation equals the certified radius e_L = rho2L*e0 (rho2L = rho^(2L) in [0, 1]) and the radius never exceeds the initial e0: the anytime band contains the optimum and never re-widens.
+/-- One layer is one GD step w1 = w0 - eta*(a*w0 - b) towards the optimum a*wstar = b. The true squared deviation dev = (w1 - wstar)^2 equals the certified radius R*e0 with R = (1 - eta*a)^2 and e0 = (w0 - wstar)^2 (by the error recursion, not by assumption), and in the stability window 0 <= eta*a <= 2 the radius never exceeds e0: the anytime band contains the optimum and never re-widens (one layer; L layers by the papers' informal induction).
 
-[DC5; paper 000 §5] -/
-theorem certified_anytime_interval_contains_truth (dev e_L rho2L e0 : ℝ) (hdev : dev = e_L) (hband : e_L = rho2L * e0) (hr0 : 0 ≤ rho2L) (hr1 : rho2L ≤ 1) (he0 : e0 ≥ 0) :
-    dev = e_L ∧ e_L ≤ e0 := by
+[DC5; paper 000 §5]
+Deviation from the spec: The spec states DC5 as dev = e_L; e_L = R*e0; 0 <= R <= 1; e0 >= 0 ⊢ dev = e_L ∧ e_L <= e0, whose first conjunct restates the hypothesis dev = e_L (circular). Here the deviation and the radius are defined from one GD step, so dev = R*e0 is proved from the error recursion; R <= 1 follows from the stability window 0 <= eta*a <= 2 and e0 >= 0 from e0 being a square. -/
+theorem certified_anytime_interval_contains_truth (a b wstar w0 w1 eta dev R e0 : ℝ) (hopt : a * wstar = b) (hstep : w1 = w0 - eta * (a * w0 - b)) (hdev : dev = (w1 - wstar) ^ 2) (hR : R = (1 - eta * a) ^ 2) (he0 : e0 = (w0 - wstar) ^ 2) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) :
+    dev = R * e0 ∧ dev ≤ e0 := by
   refine ⟨?_, ?_⟩
-  · linear_combination hdev
-  · linear_combination hband + mul_nonneg (sub_nonneg.mpr hr1) he0
+  · linear_combination (a * w0 * eta ^ 2 - a * wstar * eta ^ 2 + 2 * wstar * eta - w0 * eta - w1 * eta) * hopt + (a * wstar * eta - a * w0 * eta - 2 * wstar + w0 + w1) * hstep + hdev + (-e0) * hR + (2 * a * eta - a ^ 2 * eta ^ 2 - 1) * he0
+  · linear_combination mul_nonneg (mul_nonneg hlo (sub_nonneg.mpr hhi)) (sq_nonneg (w0 - wstar)) + (-1) * (a * wstar * eta ^ 2 - a * w0 * eta ^ 2 - 2 * wstar * eta + w0 * eta + w1 * eta) * hopt + (-1) * (a * w0 * eta - a * wstar * eta + 2 * wstar - w0 - w1) * hstep + hdev + (-1) * he0
 
 end TransformerICL
 

@@ -25,7 +25,7 @@ derived=$(sed -n '/^derived declarations/,/^$/p' /tmp/icl_cli_all.$$ | grep -c '
 [ "$derived" -ge 12 ] && ok || bad "derived declarations section ($derived OK)"
 grep -q "^derived: $derived declarations, $derived OK$" /tmp/icl_cli_all.$$ && ok || bad "derived count line"
 tail -1 /tmp/icl_cli_all.$$ | closing_line_ok /dev/stdin && ok || bad "closing line is the last line"
-grep -q '81 theorem statements (80 independent)' /tmp/icl_cli_all.$$ && ok || bad "80 independent in summary"
+grep -q '81 theorem statements (74 independent)' /tmp/icl_cli_all.$$ && ok || bad "74 independent in summary"
 grep -q 'S5 universality_breakdown duplicates S2' /tmp/icl_cli_all.$$ && ok || bad "S5 duplicate note"
 
 # installed and moved copy
@@ -56,15 +56,22 @@ python3 - /tmp/icl_cli_json.$$ <<'PY' && ok || bad "--json full corpus"
 import json, sys
 j = json.load(open(sys.argv[1]))
 s = j["summary"]
-assert s["statements"] == 81 and s["independent"] == 80 and s["ok"] == s["declarations"], s
-assert [t for t in j["theorems"] if t["id"] == "S5"][0]["duplicate_of"] == "S2"
+assert s["statements"] == 81 and s["independent"] == 74 and s["ok"] == s["declarations"], s
+by = {t["id"]: t for t in j["theorems"]}
+assert by["S5"]["duplicate_of"] == "S2" and by["S5"]["same_as"] == "S2"
+assert by["C3"]["same_as"] == "A7" and by["N2"]["same_as"] == "G2" and "same_as" not in by["A1"]
+assert sorted(c["ids"] for c in j["independence_classes"])[0] == ["A7", "C3"]
+assert by["A1"]["hypotheses_unused"] == ["heta"] and by["A3"]["hypotheses_unused"] == []
 d = [t for t in j["theorems"] if t["derived"]]
 assert len(d) == s["derived"] == s["derived_ok"] and len(d) >= 12, s
 assert [t for t in j["theorems"] if t["id"] == "CH1"][0]["uses"] == ["A3", "A4", "A5", "LD"]
 PY
+grep -q 'note: A7 ≡ C3 (renaming' /tmp/icl_cli_all.$$ && ok || bad "A7 ≡ C3 class note"
 
 # exit codes: 1 for a failed check, 2 for bad input / usage
 expect_rc 1 "one false certificate" -- "$bin" check "$src/tests/data/one_false.xml"
+expect_rc 1 "a counterexample that shows nothing" -- "$bin" check "$src/tests/data/bad_counterexample.xml"
+"$bin" check "$src/tests/data/bad_counterexample.xml" 2>&1 | grep -q 'counterexample dropping hu: the goal holds there' && ok || bad "counterexample failure reason"
 expect_rc 1 "witness violates a hypothesis" -- "$bin" check "$src/tests/data/vacuous.xml"
 expect_rc 2 "unknown --only id" -- "$bin" check --only NOPE
 expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml
