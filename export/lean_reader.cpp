@@ -851,6 +851,8 @@ struct Checker {
         const std::string name = p.ident();
         if (!earlier || !earlier->count(name))
             p.fail("`" + name + "` is not a theorem defined earlier in the file");
+        if (env.hyps.count(name) || env.reals.count(name) || env.nats.count(name) || env.families.count(name))
+            p.fail("`" + name + "` is a local name here, which Lean would use instead of the theorem");
         const ReadTheorem& T = *earlier->at(name);
         kernel::Substitution sigma;
         std::vector<std::pair<const ReadHyp*, std::string>> hyp_args;

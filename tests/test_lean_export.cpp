@@ -239,6 +239,8 @@ TEST_CASE("lean reader: theorems applied by name, exact, ∀ by intro", "[lean]"
          "      exact hx", "exact: the type of `hx` is not the goal"},
         {"real given for a family", kBase + replaced(D, "fbase d x hh", "fbase d u hh"),
          "fbase d u hh", "is not a ℕ → ℝ family here"},
+        {"theorem name shadowed by a local", kBase + replaced(replaced(D, "(h1 : u = 1)", "(base : u = 1)"), "base2 (u) h1", "base2 (u) base"),
+         "base (u) (v) hu", "`base` is a local name here"},
         {"too few arguments", kBase + replaced(D, "base (u) (v) hu hhv_hb", "base (u) (v) hu"),
          "base (u) (v) hu", "applied to too few arguments"},
         {"too many arguments", kBase + replaced(D, "base2 (u) h1", "base2 (u) h1 h1"),
@@ -368,6 +370,39 @@ TEST_CASE("lean round trip: a statement changed in the Lean file is caught", "[l
     std::size_t b = u.find("\n/--", a);
     u.erase(a, b - a);
     CHECK_FALSE(leanexp::check_round_trip(u, corpus()).ok());
+}
+
+TEST_CASE("lean round trip: a changed application in a derived proof is caught", "[lean]") {
+    const std::string t = leanexp::export_lean(corpus()).text;
+    const std::string call = ":= error_recursion_identity (a) (b) (w)";
+    std::size_t p = t.find(call);
+    REQUIRE(p != std::string::npos);
+    std::string u = t;
+    u.replace(p, call.size(), ":= error_recursion_identity (b) (a) (w)");  // arguments swapped
+    auto r = leanexp::check_round_trip(u, corpus());
+    CHECK_FALSE(r.ok());
+    std::string all;
+    for (const auto& e : r.errors) all += e + "\n";
+    INFO(all);
+    CHECK(all.find("does not have the type of `hopt` of `error_recursion_identity`") != std::string::npos);
+    // the derived declaration moved above the theorem it applies
+    std::string v = t;
+    std::size_t a = v.find("/--", v.find("\ntheorem error_recursion_identity") - 400);
+    std::size_t b = v.find("\n/--", v.find("\ntheorem error_recursion_identity"));
+    std::size_t c = v.find("\n/--", v.find("\ntheorem gd_step_contracts_error"));
+    std::size_t d0 = v.rfind("\n/--", v.find("\ntheorem gd_step_contracts_error"));
+    REQUIRE((a != std::string::npos && b != std::string::npos && c != std::string::npos && d0 != std::string::npos));
+    std::string moved = v.substr(d0 + 1, c - d0);  // the derived theorem with its doc comment
+    v.erase(d0 + 1, c - d0);
+    std::size_t at = v.rfind("\n/--", v.find("\ntheorem error_recursion_identity"));
+    v.insert(at + 1, moved);
+    auto r2 = leanexp::check_round_trip(v, corpus());
+    CHECK_FALSE(r2.ok());
+    std::string all2;
+    for (const auto& e : r2.errors) all2 += e + "\n";
+    INFO(all2);
+    CHECK(all2.find("gd_step_contracts_error: line ") != std::string::npos);
+    CHECK(all2.find("`error_recursion_identity` is not a theorem defined earlier in the file") != std::string::npos);
 }
 
 TEST_CASE("lean printer and reader agree on precedence", "[lean]") {
