@@ -204,6 +204,7 @@ struct EnvEntry {
     kernel::Prop prop;  // as written (forall: the body)
     std::string index, bound;
     bool mem = false;  // `hmem : i ∈ Finset.range d`
+    bool lt = false;   // with mem: `hlt : i < d` (from `intro i hlt` on a ∀ goal)
 };
 
 struct Env {
@@ -652,15 +653,17 @@ void parse_header(const std::string& text, int line, ReadTheorem& th) {
         if (ps.at_sym("ℝ")) {
             ps.next();
             th.reals.insert(th.reals.end(), names.begin(), names.end());
+            for (const auto& n : names) th.binders.push_back({n, 'r'});
         } else if (ps.at_sym("ℕ")) {
             ps.next();
             if (ps.at_sym("→")) {
                 ps.next();
                 ps.expect("ℝ");
                 th.families.insert(th.families.end(), names.begin(), names.end());
-                for (const auto& n : names) ps.families.insert(n);
+                for (const auto& n : names) ps.families.insert(n), th.binders.push_back({n, 'f'});
             } else {
                 th.nats.insert(th.nats.end(), names.begin(), names.end());
+                for (const auto& n : names) th.binders.push_back({n, 'n'});
             }
         } else {
             if (names.size() != 1) ps.fail("a hypothesis binder has one name");
@@ -675,6 +678,7 @@ void parse_header(const std::string& text, int line, ReadTheorem& th) {
             }
             h.prop = ps.prop();
             th.hyps.push_back(h);
+            th.binders.push_back({h.name, 'h'});
         }
         ps.expect(")");
     }
@@ -690,9 +694,55 @@ void parse_header(const std::string& text, int line, ReadTheorem& th) {
 }
 
 // ---------------------------------------------------------------- proof checking
+bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, const std::string& index);
+
+// Structural equality up to renaming sum indices (both sides get one name no identifier can spell).
+bool same_alpha(const TermPtr& a, const TermPtr& b) {
+    if (a->kind == Term::Kind::Sum && b->kind == Term::Kind::Sum) {
+        if (!same(*a->args[0], *b->args[0])) return false;
+        return same_alpha(rename_var(a->args[1], a->name, "#a"), rename_var(b->args[1], b->name, "#a"));
+    }
+    if (a->kind != b->kind || a->args.size() != b->args.size()) return false;
+    switch (a->kind) {
+    case Term::Kind::Number: return a->number == b->number;
+    case Term::Kind::Var: return a->name == b->name;
+    case Term::Kind::Pow: if (a->exponent != b->exponent) return false; break;
+    case Term::Kind::Apply: if (a->name != b->name) return false; break;
+    default: break;
+    }
+    for (std::size_t i = 0; i < a->args.size(); ++i)
+        if (!same_alpha(a->args[i], b->args[i])) return false;
+    return true;
+}
+
+Rel converse(Rel r) {
+    switch (r) {
+    case Rel::Le: return Rel::Ge;
+    case Rel::Ge: return Rel::Le;
+    case Rel::Lt: return Rel::Gt;
+    case Rel::Gt: return Rel::Lt;
+    default: return r;
+    }
+}
+
+// Every sum index of t renamed to a fresh "#sN" (no Lean identifier), so a substitution cannot capture.
+TermPtr freshen_sums(const TermPtr& t, int& counter) {
+    if (t->kind == Term::Kind::Sum) {
+        auto n = std::make_shared<Term>(*t);
+        n->name = "#s" + std::to_string(counter++);
+        n->args[1] = freshen_sums(rename_var(t->args[1], t->name, n->name), counter);
+        return n;
+    }
+    if (t->args.empty()) return t;
+    auto n = std::make_shared<Term>(*t);
+    for (auto& a : n->args) a = freshen_sums(a, counter);
+    return n;
+}
+
 struct Checker {
     RoundTripReport& rep;
     const ReadTheorem& th;
+    const std::map<std::string, const ReadTheorem*>* earlier = nullptr;  // theorems defined above th
 
     kernel::Statement stmt(const Env& env) const {
         kernel::Statement s;
@@ -750,7 +800,122 @@ struct Checker {
         bool is_false = false;
         std::vector<kernel::Prop> conj;
         bool closed = false;
+        std::string fa_index, fa_bound;  // non-empty: the goal is `∀ fa_index < fa_bound, conj[0]`
     };
+
+    // Empty iff `have` (a fact) proves `want`: same relation (or the converse with swapped sides) and
+    // the same normal form of lhs − rhs (sides pairwise, sums by body, when a side is a sum); and,
+    // because Lean's `have`/`exact` check definitional equality, not ring equality, the same terms up to
+    // ≥/> unfolding (GE.ge a b is b ≤ a) and renaming sum indices.
+    std::string mismatch(const kernel::Prop& have, const kernel::Prop& want, const Env& env,
+                         const std::string& index) const {
+        bool math = false;
+        try {
+            kernel::Statement s = stmt(env);
+            bool sums = contains_sum(*have.lhs) || contains_sum(*have.rhs) || contains_sum(*want.lhs) ||
+                        contains_sum(*want.rhs);
+            if (!sums) {
+                kernel::Polynomial ph = kernel::normalize(*t_sub(have.lhs, have.rhs), s, index);
+                if (have.rel == want.rel && ph == kernel::normalize(*t_sub(want.lhs, want.rhs), s, index)) math = true;
+                if (!math && converse(have.rel) == want.rel &&
+                    ph == kernel::normalize(*t_sub(want.rhs, want.lhs), s, index))
+                    math = true;
+            } else {
+                PType a = ptype_of(have), b = ptype_of(want);
+                math = a.k == b.k && equivalent(a.lhs, b.lhs, s, index) && equivalent(a.rhs, b.rhs, s, index);
+            }
+        } catch (const std::exception& e) {
+            return std::string("kernel::normalize failed: ") + e.what();
+        }
+        if (!math) return "the relation or the normal form of lhs − rhs differs";
+        PType a = ptype_of(have), b = ptype_of(want);
+        if (!(a.k == b.k && same_alpha(a.lhs, b.lhs) && same_alpha(a.rhs, b.rhs)))
+            return "equal only up to ring normalisation, not syntactically (Lean's definitional check would fail)";
+        return "";
+    }
+    // The same for `∀ k < d, P k` facts: the same bound and the bodies at one common index.
+    std::string mismatch_forall(const EnvEntry& have, const std::string& index, const std::string& bound,
+                                const kernel::Prop& want, const Env& env) const {
+        if (!have.forall) return "it is not a ∀-hypothesis";
+        if (have.bound != bound) return "it is bounded by `" + have.bound + "`, not `" + bound + "`";
+        const std::string k = "#k";
+        kernel::Prop h{rename_var(have.prop.lhs, have.index, k), have.prop.rel, rename_var(have.prop.rhs, have.index, k)};
+        kernel::Prop w{rename_var(want.lhs, index, k), want.rel, rename_var(want.rhs, index, k)};
+        return mismatch(h, w, env, k);
+    }
+
+    // `NAME args…` (the parser is at NAME): NAME must be a theorem defined earlier in the file; the
+    // arguments are substituted for its binders in order and every hypothesis argument must match.
+    // Returns the instantiated conclusions.
+    std::vector<kernel::Prop> application(Parser& p, const Env& env, int line) {
+        const std::string name = p.ident();
+        if (!earlier || !earlier->count(name))
+            p.fail("`" + name + "` is not a theorem defined earlier in the file");
+        if (env.hyps.count(name) || env.reals.count(name) || env.nats.count(name) || env.families.count(name))
+            p.fail("`" + name + "` is a local name here, which Lean would use instead of the theorem");
+        const ReadTheorem& T = *earlier->at(name);
+        kernel::Substitution sigma;
+        std::vector<std::pair<const ReadHyp*, std::string>> hyp_args;
+        const kernel::Statement here = stmt(env);
+        for (const auto& [bn, kind] : T.binders) {
+            if (p.at_end()) p.fail("`" + name + "` applied to too few arguments: nothing for `" + bn + "`");
+            if (kind == 'r') {
+                TermPtr t;
+                if (p.at_sym("(") || p.peek().k == Tok::K::Num) {
+                    t = p.atom();
+                } else {
+                    t = t_var(p.ident());
+                }
+                try {
+                    (void)kernel::normalize(*t, here, env.index);
+                } catch (const std::exception& e) {
+                    p.fail("argument for `" + bn + "` of `" + name + "` is not a real term here: " + e.what());
+                }
+                sigma.reals[bn] = t;
+            } else if (kind == 'n' || kind == 'f') {
+                if (p.peek().k != Tok::K::Ident) p.fail("argument for `" + bn + "` of `" + name + "` must be a name");
+                std::string a = p.ident();
+                if (kind == 'n' ? !env.nats.count(a) : !env.families.count(a))
+                    p.fail("argument `" + a + "` for `" + bn + "` of `" + name + "` is not a " +
+                           (kind == 'n' ? "ℕ variable" : "ℕ → ℝ family") + " here");
+                sigma.names[bn] = a;
+            } else {
+                if (p.peek().k != Tok::K::Ident) p.fail("argument for hypothesis `" + bn + "` of `" + name + "` must be a name");
+                const ReadHyp* h = nullptr;
+                for (const auto& x : T.hyps)
+                    if (x.name == bn) h = &x;
+                hyp_args.push_back({h, p.ident()});
+            }
+        }
+        if (!p.at_end()) p.fail("`" + name + "` applied to too many arguments (at `" + p.peek().s + "`)");
+        int counter = 0;
+        auto inst = [&](const TermPtr& t) { return kernel::substitute(freshen_sums(t, counter), sigma); };
+        for (const auto& [h, a] : hyp_args) {
+            auto it = env.hyps.find(a);
+            if (it == env.hyps.end()) p.fail("unknown hypothesis `" + a + "` given for `" + h->name + "` of `" + name + "`");
+            std::string why;
+            if (h->forall_index.empty()) {
+                if (it->second.forall || it->second.mem) {
+                    why = "it is not an (in)equality";
+                } else {
+                    why = mismatch(it->second.prop, {inst(h->prop.lhs), h->prop.rel, inst(h->prop.rhs)}, env, env.index);
+                }
+            } else {
+                const std::string k = "#f";
+                kernel::Prop body{inst(rename_var(h->prop.lhs, h->forall_index, k)), h->prop.rel,
+                                  inst(rename_var(h->prop.rhs, h->forall_index, k))};
+                why = mismatch_forall(it->second, k, sigma.names.at(h->forall_bound), body, env);
+            }
+            if (!why.empty())
+                p.fail("hypothesis argument `" + a + "` does not have the type of `" + h->name + "` of `" + name +
+                       "` after substitution: " + why);
+        }
+        std::vector<kernel::Prop> out;
+        for (const auto& g : T.goals) out.push_back({inst(g.lhs), g.rel, inst(g.rhs)});
+        rep.theorem_applications++;
+        (void)line;
+        return out;
+    }
 
     static std::string first_word(const std::string& s) {
         std::size_t k = s.find(' ');
@@ -761,7 +926,8 @@ struct Checker {
     void block(const std::vector<ReadLine>& L, std::size_t b, std::size_t e, int ind, Goal goal, Env env) {
         std::size_t i = b;
         auto single = [&](int line) -> const kernel::Prop& {
-            if (goal.is_false || goal.conj.size() != 1) throw LeanReadError(line, "expected a single (in)equality goal");
+            if (goal.is_false || goal.conj.size() != 1 || !goal.fa_index.empty())
+                throw LeanReadError(line, "expected a single (in)equality goal");
             return goal.conj[0];
         };
         while (i < e) {
@@ -854,22 +1020,47 @@ struct Checker {
                 continue;
             }
             if (starts_with(s, "have ") && s.find(" := ") != std::string::npos && s.find(" := by") == std::string::npos) {
-                // have h := h0 i (Finset.mem_range.mp hmem)
-                Parser hp(tokenize(s, l.line), l.line, nullptr);
+                Parser hp(tokenize(s, l.line), l.line, &env);
+                hp.families = env.families;
                 hp.ident();
                 std::string h = hp.ident();
+                if (hp.at_sym(":")) {
+                    // have h : P := T args…
+                    hp.next();
+                    kernel::Prop p = hp.prop();
+                    hp.expect(":=");
+                    std::vector<kernel::Prop> concl = application(hp, env, l.line);
+                    if (concl.size() != 1)
+                        hp.fail("`have` of a theorem with " + std::to_string(concl.size()) + " conclusions (expected `obtain`)");
+                    std::string why = mismatch(p, concl[0], env, env.index);
+                    if (!why.empty()) hp.fail("the ascribed type of `" + h + "` is not the theorem's conclusion after substitution: " + why);
+                    EnvEntry he;
+                    he.prop = p;
+                    env.hyps[h] = he;
+                    ++i;
+                    continue;
+                }
+                // have h := h0 i (Finset.mem_range.mp hmem)   (sum body)   or   have h := h0 i hlt   (∀ goal)
                 hp.expect(":=");
                 std::string h0 = hp.ident();
                 std::string iv = hp.ident();
-                hp.expect("(");
-                if (hp.ident() != "Finset.mem_range.mp") hp.fail("expected Finset.mem_range.mp");
-                std::string hm = hp.ident();
-                hp.expect(")");
+                std::string hm;
+                bool via_mem = hp.at_sym("(");
+                if (via_mem) {
+                    hp.expect("(");
+                    if (hp.ident() != "Finset.mem_range.mp") hp.fail("expected Finset.mem_range.mp");
+                    hm = hp.ident();
+                    hp.expect(")");
+                } else {
+                    hm = hp.ident();
+                }
                 if (!hp.at_end()) hp.fail("unexpected text");
                 auto it0 = env.hyps.find(h0);
                 auto itm = env.hyps.find(hm);
                 if (it0 == env.hyps.end() || !it0->second.forall) hp.fail(h0 + " is not a ∀-hypothesis");
                 if (itm == env.hyps.end() || !itm->second.mem) hp.fail(hm + " is not a membership proof");
+                if (via_mem && itm->second.lt) hp.fail(hm + " is `" + iv + " < " + itm->second.bound + "`, not a Finset membership");
+                if (!via_mem && !itm->second.lt) hp.fail(hm + " is a Finset membership: use Finset.mem_range.mp");
                 if (itm->second.index != iv) hp.fail("membership proof is for another index");
                 if (itm->second.bound != it0->second.bound) hp.fail("∀-hypothesis and sum have different bounds");
                 EnvEntry inst;
@@ -877,6 +1068,84 @@ struct Checker {
                 inst.prop.lhs = rename_var(it0->second.prop.lhs, it0->second.index, iv);
                 inst.prop.rhs = rename_var(it0->second.prop.rhs, it0->second.index, iv);
                 env.hyps[h] = inst;
+                ++i;
+                continue;
+            }
+            if (starts_with(s, "obtain ⟨")) {
+                Parser op(tokenize(s, l.line), l.line, &env);
+                op.families = env.families;
+                op.ident();
+                op.expect("⟨");
+                std::vector<std::string> names{op.ident()};
+                while (op.at_sym(",")) {
+                    op.next();
+                    names.push_back(op.ident());
+                }
+                op.expect("⟩");
+                op.expect(":");
+                std::vector<kernel::Prop> ps{op.prop()};
+                while (op.at_sym("∧")) {
+                    op.next();
+                    ps.push_back(op.prop());
+                }
+                op.expect(":=");
+                std::vector<kernel::Prop> concl = application(op, env, l.line);
+                if (names.size() != ps.size() || ps.size() != concl.size())
+                    op.fail("obtain: " + std::to_string(names.size()) + " names, " + std::to_string(ps.size()) +
+                            " ascribed conjuncts, " + std::to_string(concl.size()) + " conclusions");
+                for (std::size_t k = 0; k < ps.size(); ++k) {
+                    std::string why = mismatch(ps[k], concl[k], env, env.index);
+                    if (!why.empty())
+                        op.fail("conjunct " + std::to_string(k + 1) + " of the ascribed type is not the theorem's conclusion after substitution: " + why);
+                }
+                for (std::size_t k = 0; k < ps.size(); ++k) {
+                    EnvEntry he;
+                    he.prop = ps[k];
+                    env.hyps[names[k]] = he;
+                }
+                ++i;
+                continue;
+            }
+            if (first_word(s) == "intro") {
+                Parser ip(tokenize(s, l.line), l.line, nullptr);
+                ip.ident();
+                std::string iv = ip.ident();
+                std::string hl = ip.ident();
+                if (!ip.at_end()) ip.fail("expected `intro i hlt`");
+                if (goal.fa_index.empty() || goal.is_false || goal.conj.size() != 1)
+                    ip.fail("`intro` on a goal that is not `∀ k < d, …`");
+                if (!env.index.empty()) ip.fail("`intro` of an index inside a sum body");
+                if (env.reals.count(iv) || env.nats.count(iv) || env.families.count(iv) || env.hyps.count(iv))
+                    ip.fail("index `" + iv + "` shadows a name in scope");
+                kernel::Prop& g = goal.conj[0];
+                g.lhs = rename_var(g.lhs, goal.fa_index, iv);
+                g.rhs = rename_var(g.rhs, goal.fa_index, iv);
+                EnvEntry me;
+                me.mem = true;
+                me.lt = true;
+                me.index = iv;
+                me.bound = goal.fa_bound;
+                env.hyps[hl] = me;
+                env.index = iv;
+                goal.fa_index.clear();
+                goal.fa_bound.clear();
+                rep.forall_intros++;
+                ++i;
+                continue;
+            }
+            if (first_word(s) == "exact" && !starts_with(s, "exact absurd ")) {
+                Parser xp(tokenize(s, l.line), l.line, nullptr);
+                xp.ident();
+                std::string h = xp.ident();
+                if (!xp.at_end()) xp.fail("expected `exact h`");
+                const kernel::Prop& g = single(l.line);
+                auto it = env.hyps.find(h);
+                if (it == env.hyps.end()) xp.fail("exact: unknown hypothesis `" + h + "`");
+                if (it->second.forall || it->second.mem) xp.fail("exact: `" + h + "` is not an (in)equality");
+                std::string why = mismatch(it->second.prop, g, env, env.index);
+                if (!why.empty()) xp.fail("exact: the type of `" + h + "` is not the goal: " + why);
+                rep.exact_steps++;
+                goal.closed = true;
                 ++i;
                 continue;
             }
@@ -913,6 +1182,16 @@ struct Checker {
                 hp.families = env.families;
                 std::string h = hp.ident();
                 hp.expect(":");
+                std::string fa_index, fa_bound;
+                if (hp.at_sym("∀")) {
+                    hp.next();
+                    fa_index = hp.ident();
+                    hp.expect("<");
+                    fa_bound = hp.ident();
+                    hp.expect(",");
+                    if (!env.nats.count(fa_bound)) hp.fail("`" + fa_bound + "` is not a ℕ variable");
+                    if (env.reals.count(fa_index) || env.families.count(fa_index)) hp.fail("bound index shadows a variable");
+                }
                 kernel::Prop p = hp.prop();
                 if (!hp.at_end()) hp.fail("unexpected text");
                 std::size_t j = i + 1;
@@ -921,9 +1200,14 @@ struct Checker {
                 if (sub.empty()) throw LeanReadError(l.line, "`have … := by` without a proof");
                 Goal sg;
                 sg.conj = {p};
+                sg.fa_index = fa_index;
+                sg.fa_bound = fa_bound;
                 block(sub, 0, sub.size(), sub[0].indent, sg, env);
                 EnvEntry he;
                 he.prop = p;
+                he.forall = !fa_index.empty();
+                he.index = fa_index;
+                he.bound = fa_bound;
                 env.hyps[h] = he;
                 i = j;
                 continue;
@@ -1104,6 +1388,7 @@ ReadFile read_lean_file(const std::string& text) {
 
 RoundTripReport check_lean_proofs(const ReadFile& file) {
     RoundTripReport rep;
+    std::map<std::string, const ReadTheorem*> earlier;  // theorems defined above the one being checked
     for (const auto& th : file.theorems) {
         Env env;
         env.reals.insert(th.reals.begin(), th.reals.end());
@@ -1117,7 +1402,7 @@ RoundTripReport check_lean_proofs(const ReadFile& file) {
             e.bound = h.forall_bound;
             env.hyps[h.name] = e;
         }
-        Checker ck{rep, th};
+        Checker ck{rep, th, &earlier};
         Checker::Goal g;
         g.conj = th.goals;
         try {
@@ -1127,6 +1412,7 @@ RoundTripReport check_lean_proofs(const ReadFile& file) {
         } catch (const std::exception& e) {
             rep.errors.push_back(th.name + ": " + e.what());
         }
+        earlier[th.name] = &th;
     }
     return rep;
 }

@@ -40,6 +40,9 @@ struct ReadTheorem {
     int line = 0;
     std::vector<std::string> reals, nats, families;
     std::vector<ReadHyp> hyps;
+    // every explicit binder in header order: name and kind ('r' ℝ, 'n' ℕ, 'f' ℕ → ℝ, 'h' hypothesis);
+    // the order in which a later `name args…` application supplies its arguments
+    std::vector<std::pair<std::string, char>> binders;
     std::vector<kernel::Prop> goals;  // conjunction
     std::vector<ReadLine> proof;      // tactic lines after `:= by`
     std::string comment_before;       // line comments directly above the doc comment / theorem
@@ -69,11 +72,19 @@ struct RoundTripReport {
     std::size_t ring_steps = 0;
     std::size_t sum_steps = 0;
     std::size_t contradiction_steps = 0;  // by-contradiction certificates (negated goal multiplied)
+    std::size_t theorem_applications = 0; // `have h : P := T args…` / `obtain ⟨…⟩ : … := T args…`
+    std::size_t exact_steps = 0;          // `exact h`
+    std::size_t forall_intros = 0;        // `intro i hlt` on a `∀ k < d, …` goal
     std::vector<std::string> errors;      // empty iff everything checked
     bool ok() const { return errors.empty(); }
 };
 
-// Check every proof of a parsed file by the rules above (no corpus needed).
+// Check every proof of a parsed file by the rules above (no corpus needed). A theorem may be applied
+// by name only after its definition in the file: its explicit arguments are substituted for its binders
+// in order, each hypothesis argument and the ascribed type must match the instantiated hypothesis /
+// conclusion (same relation, or the converse with swapped sides; same kernel normal form of lhs − rhs;
+// and syntactically equal up to ≥/> unfolding and renaming bound indices, as Lean's definitional check
+// needs). `exact h` closes a goal that h's type matches in the same sense.
 RoundTripReport check_lean_proofs(const ReadFile& file);
 
 // Full round trip: parse `lean_text`, check every proof, and check that the theorems are exactly the

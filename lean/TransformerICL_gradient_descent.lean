@@ -1,6 +1,6 @@
 /-
-TransformerICL: the 81 theorem statements of the ICL = gradient-descent corpus, exported by icl-kernel 0.1.0
-from the kernel-checked certificates in theorems/1-core.xml theorems/2-capacity.xml theorems/3-architecture.xml theorems/4-training.xml.
+TransformerICL: the 98 theorem statements of the ICL = gradient-descent corpus, exported by icl-kernel 0.1.0
+from the kernel-checked certificates in theorems/1-core.xml theorems/2-capacity.xml theorems/3-architecture.xml theorems/4-training.xml theorems/5-derived-core.xml theorems/6-derived-capacity.xml theorems/7-derived-architecture.xml theorems/8-derived-training.xml.
 Generated file, do not edit: `icl-kernel export lean` writes it, `icl-kernel stamp verify` detects drift.
 Definitions are unfolded into the statements (each theorem's doc comment lists them).
 Proofs are the kernel certificates: `linear_combination` with exact coefficients; inequality
@@ -637,6 +637,388 @@ theorem certified_anytime_interval_contains_truth (a b wstar w0 w1 eta dev R e0 
   · linear_combination (a * w0 * eta ^ 2 - a * wstar * eta ^ 2 + 2 * wstar * eta - w0 * eta - w1 * eta) * hopt + (a * wstar * eta - a * w0 * eta - 2 * wstar + w0 + w1) * hstep + hdev + (-e0) * hR + (2 * a * eta - a ^ 2 * eta ^ 2 - 1) * he0
   · linear_combination mul_nonneg (mul_nonneg hlo (sub_nonneg.mpr hhi)) (sq_nonneg (w0 - wstar)) + (-1) * (a * wstar * eta ^ 2 - a * w0 * eta ^ 2 - 2 * wstar * eta + w0 * eta + w1 * eta) * hopt + (-1) * (a * w0 * eta - a * wstar * eta + 2 * wstar - w0 - w1) * hstep + hdev + (-1) * he0
 
+/-- LD + A3 + A4 -> A5: one gradient step w - eta*g with 0 < eta and eta*a <= 2 does not increase the in-context loss L(w) = a*w^2 - 2*b*w + c.
+
+[CH1; paper 001 §3]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `loss(a, b, c, x) := a*x^2 - 2*b*x + c` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem gd_step_decreases_loss (a b c w eta : ℝ) (heta : eta > 0) (hwin : eta * a ≤ 2) :
+    a * (w - eta * (a * w - b)) ^ 2 - 2 * b * (w - eta * (a * w - b)) + c ≤ a * w ^ 2 - 2 * b * w + c := by
+  have hld : a * w ^ 2 - 2 * b * w + c - (a * (w - eta * (a * w - b)) ^ 2 - 2 * b * (w - eta * (a * w - b)) + c) = eta * (2 - eta * a) * (a * w - b) ^ 2 := loss_decrease_identity (a) (b) (c) (w) (eta)
+  have hhfac_heta : eta > 0 := by
+    exact heta
+  have hhfac_hwin : eta * a ≤ 2 := by
+    exact hwin
+  have hfac : eta * (2 - eta * a) ≥ 0 := stable_step_factor_nonneg (eta) (a) hhfac_heta hhfac_hwin
+  have hg : (a * w - b) ^ 2 ≥ 0 := grad_sq_nonneg (a) (w) (b)
+  have hhdesc_hdec : a * w ^ 2 - 2 * b * w + c - (a * (w - eta * (a * w - b)) ^ 2 - 2 * b * (w - eta * (a * w - b)) + c) = eta * (2 - eta * a) * (a * w - b) ^ 2 := by
+    linear_combination hld
+  have hhdesc_hetafac : eta * (2 - eta * a) ≥ 0 := by
+    exact hfac
+  have hhdesc_hgsq : (a * w - b) ^ 2 ≥ 0 := by
+    exact hg
+  have hdesc : a * (w - eta * (a * w - b)) ^ 2 - 2 * b * (w - eta * (a * w - b)) + c ≤ a * w ^ 2 - 2 * b * w + c := gd_decreases_loss (a * w ^ 2 - 2 * b * w + c) (a * (w - eta * (a * w - b)) ^ 2 - 2 * b * (w - eta * (a * w - b)) + c) (eta * (2 - eta * a)) ((a * w - b) ^ 2) hhdesc_hdec hhdesc_hetafac hhdesc_hgsq
+  exact hdesc
+
+/-- ER + A6 -> A7: with a*wstar = b and 0 <= eta*a <= 2, one gradient step does not increase the squared error (w - wstar)^2.
+
+[CH2; paper 001 §4]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)` `err_next(w, wstar, eta, a, b) := err(gd_step(w, eta, a, b), wstar)`. -/
+theorem gd_step_contracts_error (a b w wstar eta : ℝ) (hopt : a * wstar = b) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) :
+    (w - eta * (a * w - b) - wstar) ^ 2 ≤ (w - wstar) ^ 2 := by
+  have hher_hopt : a * wstar = b := by
+    exact hopt
+  have her : (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := error_recursion_identity (a) (b) (w) (wstar) (eta) hher_hopt
+  have hh6_hlo : 0 ≤ eta * a := by
+    exact hlo
+  have hh6_hhi : eta * a ≤ 2 := by
+    exact hhi
+  have h6 : (1 - eta * a) ^ 2 ≤ 1 := contraction_factor_sq_le_one (eta) (a) hh6_hlo hh6_hhi
+  have hh7_hrec : (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := by
+    linear_combination her
+  have hh7_hrsq : (1 - eta * a) ^ 2 ≤ 1 := by
+    linear_combination sub_nonneg.mpr h6
+  have hh7_hesq : (w - wstar) ^ 2 ≥ 0 := by
+    linear_combination sq_nonneg (w - wstar)
+  have h7 : (w - eta * (a * w - b) - wstar) ^ 2 ≤ (w - wstar) ^ 2 := contraction_reduces_error ((w - eta * (a * w - b) - wstar) ^ 2) ((1 - eta * a) ^ 2) ((w - wstar) ^ 2) hh7_hrec hh7_hrsq hh7_hesq
+  exact h7
+
+/-- A2 -> the unsquared error recursion e' = (1 - eta*a)*e stated beside ER: one step multiplies the error w - wstar by the contraction factor.
+
+[CH3; paper 001 §4]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)` `err_next(w, wstar, eta, a, b) := err(gd_step(w, eta, a, b), wstar)`. -/
+theorem exact_error_recursion (a b w wstar eta : ℝ) (ha : a > 0) (hopt : a * wstar = b) :
+    w - eta * (a * w - b) - wstar = (1 - eta * a) * (w - wstar) := by
+  have hh2_ha : a > 0 := by
+    exact ha
+  have hh2_hopt : a * wstar = b := by
+    exact hopt
+  have h2 : a * w - b = a * (w - wstar) := in_context_gradient_is_curvature_times_error (a) (w) (b) (wstar) hh2_ha hh2_hopt
+  linear_combination (-eta) * h2
+
+/-- V1 + B7 -> V3: with attention gains v_o*q_k = eta and eta*a_p = 1, the construction performs the GD step with gain v_o*q_k and its contraction factor is zero.
+
+[CH4; paper 001 §App. A] -/
+theorem gains_realize_gd_and_newton (v_o q_k eta a_p a w b : ℝ) (hgain : v_o * q_k = eta) (hpre : eta * a_p = 1) :
+    v_o * q_k * (b - a * w) = -(v_o * q_k * (a * w - b)) ∧ (1 - v_o * q_k * a_p) ^ 2 = 0 := by
+  refine ⟨?_, ?_⟩
+  · have hv1 : v_o * q_k * (b - a * w) = -(v_o * q_k * (a * w - b)) := construction_realizes_gd_step (v_o * q_k) (a) (w) (b)
+    exact hv1
+  · have hhb7_hv : v_o * q_k * a_p = eta * a_p := by
+      linear_combination a_p * hgain
+    have hhb7_hv1 : v_o * q_k * a_p = 1 := by
+      linear_combination a_p * hgain + hpre
+    have hb7 : (1 - v_o * q_k * a_p) ^ 2 = 0 := optimal_preconditioning_zeroes_contraction (v_o * q_k * a_p) (eta) (a_p) hhb7_hv hhb7_hv1
+    exact hb7
+
+/-- ER per layer + C1 -> C3: two gradient-descent layers with a*wstar = b and 0 <= eta*a <= 2 give e2 = rho^4*e0 with rho^4 <= rho^2 <= 1, hence e2 <= e0, with no recursion assumed.
+
+[CH5; paper 001 §6]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)` `err_next(w, wstar, eta, a, b) := err(gd_step(w, eta, a, b), wstar)`. -/
+theorem two_gd_layers_error_bound (a b w0 wstar eta : ℝ) (hopt : a * wstar = b) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) :
+    (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 ≤ (w0 - wstar) ^ 2 := by
+  have hher0_hopt : a * wstar = b := by
+    exact hopt
+  have her0 : (w0 - eta * (a * w0 - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w0 - wstar) ^ 2 := error_recursion_identity (a) (b) (w0) (wstar) (eta) hher0_hopt
+  have hher1_hopt : a * wstar = b := by
+    exact hopt
+  have her1 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w0 - eta * (a * w0 - b) - wstar) ^ 2 := error_recursion_identity (a) (b) (w0 - eta * (a * w0 - b)) (wstar) (eta) hher1_hopt
+  have hh6_hlo : 0 ≤ eta * a := by
+    exact hlo
+  have hh6_hhi : eta * a ≤ 2 := by
+    exact hhi
+  have h6 : (1 - eta * a) ^ 2 ≤ 1 := contraction_factor_sq_le_one (eta) (a) hh6_hlo hh6_hhi
+  have hhc1_hr0 : 0 ≤ (1 - eta * a) ^ 2 := by
+    linear_combination sq_nonneg (1 - eta * a)
+  have hhc1_hr1 : (1 - eta * a) ^ 2 ≤ 1 := by
+    exact h6
+  have hc1 : ((1 - eta * a) ^ 2) ^ 2 ≤ (1 - eta * a) ^ 2 := contraction_compounds ((1 - eta * a) ^ 2) hhc1_hr0 hhc1_hr1
+  have hhc3_hrec : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 = ((1 - eta * a) ^ 2) ^ 2 * (w0 - wstar) ^ 2 := by
+    linear_combination her1 + (1 - eta * a) ^ 2 * her0
+  have hhc3_hr2 : ((1 - eta * a) ^ 2) ^ 2 ≤ 1 := by
+    linear_combination sub_nonneg.mpr hc1 + sub_nonneg.mpr h6
+  have hhc3_he0 : (w0 - wstar) ^ 2 ≥ 0 := by
+    linear_combination sq_nonneg (w0 - wstar)
+  have hc3 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 ≤ (w0 - wstar) ^ 2 := two_layer_error_bound ((w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2) (((1 - eta * a) ^ 2) ^ 2) ((w0 - wstar) ^ 2) hhc3_hrec hhc3_hr2 hhc3_he0
+  exact hc3
+
+/-- CH2 for the third layer + CH5 for the first two -> C4: three gradient-descent layers do not increase the squared error, e3 <= e0, from the raw quantities.
+
+[CH6; paper 001 §6]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)` `err_next(w, wstar, eta, a, b) := err(gd_step(w, eta, a, b), wstar)`. -/
+theorem three_gd_layers_error_bound (a b w0 wstar eta : ℝ) (hopt : a * wstar = b) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) :
+    (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - eta * (a * (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b)) - b) - wstar) ^ 2 ≤ (w0 - wstar) ^ 2 := by
+  have hhl3_hopt : a * wstar = b := by
+    exact hopt
+  have hhl3_hlo : 0 ≤ eta * a := by
+    exact hlo
+  have hhl3_hhi : eta * a ≤ 2 := by
+    exact hhi
+  have hl3 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - eta * (a * (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b)) - b) - wstar) ^ 2 ≤ (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 := gd_step_contracts_error (a) (b) (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b)) (wstar) (eta) hhl3_hopt hhl3_hlo hhl3_hhi
+  have hhl12_hopt : a * wstar = b := by
+    exact hopt
+  have hhl12_hlo : 0 ≤ eta * a := by
+    exact hlo
+  have hhl12_hhi : eta * a ≤ 2 := by
+    exact hhi
+  have hl12 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 ≤ (w0 - wstar) ^ 2 := two_gd_layers_error_bound (a) (b) (w0) (wstar) (eta) hhl12_hopt hhl12_hlo hhl12_hhi
+  have hhc4_h32 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - eta * (a * (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b)) - b) - wstar) ^ 2 ≤ (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 := by
+    linear_combination sub_nonneg.mpr hl3
+  have hhc4_h20 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2 ≤ (w0 - wstar) ^ 2 := by
+    linear_combination sub_nonneg.mpr hl12
+  have hc4 : (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - eta * (a * (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b)) - b) - wstar) ^ 2 ≤ (w0 - wstar) ^ 2 := three_layer_error_bound ((w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - eta * (a * (w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b)) - b) - wstar) ^ 2) ((w0 - eta * (a * w0 - b) - eta * (a * (w0 - eta * (a * w0 - b)) - b) - wstar) ^ 2) ((w0 - wstar) ^ 2) hhc4_h32 hhc4_h20
+  exact hc4
+
+/-- CH1 (A5) per channel -> D1: one gradient step on two decoupled eigen-channels does not increase the total loss, from the raw per-channel quantities.
+
+[CH7; paper 001 §7]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `loss(a, b, c, x) := a*x^2 - 2*b*x + c` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem two_channel_loss_descent (a1 b1 c1 w1 a2 b2 c2 w2 eta : ℝ) (heta : eta > 0) (hwin1 : eta * a1 ≤ 2) (hwin2 : eta * a2 ≤ 2) :
+    a1 * (w1 - eta * (a1 * w1 - b1)) ^ 2 - 2 * b1 * (w1 - eta * (a1 * w1 - b1)) + c1 + (a2 * (w2 - eta * (a2 * w2 - b2)) ^ 2 - 2 * b2 * (w2 - eta * (a2 * w2 - b2)) + c2) ≤ a1 * w1 ^ 2 - 2 * b1 * w1 + c1 + (a2 * w2 ^ 2 - 2 * b2 * w2 + c2) := by
+  have hhd1_heta : eta > 0 := by
+    exact heta
+  have hhd1_hwin : eta * a1 ≤ 2 := by
+    exact hwin1
+  have hd1 : a1 * (w1 - eta * (a1 * w1 - b1)) ^ 2 - 2 * b1 * (w1 - eta * (a1 * w1 - b1)) + c1 ≤ a1 * w1 ^ 2 - 2 * b1 * w1 + c1 := gd_step_decreases_loss (a1) (b1) (c1) (w1) (eta) hhd1_heta hhd1_hwin
+  have hhd2_heta : eta > 0 := by
+    exact heta
+  have hhd2_hwin : eta * a2 ≤ 2 := by
+    exact hwin2
+  have hd2 : a2 * (w2 - eta * (a2 * w2 - b2)) ^ 2 - 2 * b2 * (w2 - eta * (a2 * w2 - b2)) + c2 ≤ a2 * w2 ^ 2 - 2 * b2 * w2 + c2 := gd_step_decreases_loss (a2) (b2) (c2) (w2) (eta) hhd2_heta hhd2_hwin
+  have hhtot_h1 : a1 * (w1 - eta * (a1 * w1 - b1)) ^ 2 - 2 * b1 * (w1 - eta * (a1 * w1 - b1)) + c1 ≤ a1 * w1 ^ 2 - 2 * b1 * w1 + c1 := by
+    exact hd1
+  have hhtot_h2 : a2 * (w2 - eta * (a2 * w2 - b2)) ^ 2 - 2 * b2 * (w2 - eta * (a2 * w2 - b2)) + c2 ≤ a2 * w2 ^ 2 - 2 * b2 * w2 + c2 := by
+    exact hd2
+  have htot : a1 * (w1 - eta * (a1 * w1 - b1)) ^ 2 - 2 * b1 * (w1 - eta * (a1 * w1 - b1)) + c1 + (a2 * (w2 - eta * (a2 * w2 - b2)) ^ 2 - 2 * b2 * (w2 - eta * (a2 * w2 - b2)) + c2) ≤ a1 * w1 ^ 2 - 2 * b1 * w1 + c1 + (a2 * w2 ^ 2 - 2 * b2 * w2 + c2) := total_loss_descent (a1 * w1 ^ 2 - 2 * b1 * w1 + c1) (a1 * (w1 - eta * (a1 * w1 - b1)) ^ 2 - 2 * b1 * (w1 - eta * (a1 * w1 - b1)) + c1) (a2 * w2 ^ 2 - 2 * b2 * w2 + c2) (a2 * (w2 - eta * (a2 * w2 - b2)) ^ 2 - 2 * b2 * (w2 - eta * (a2 * w2 - b2)) + c2) hhtot_h1 hhtot_h2
+  exact htot
+
+/-- A lemma the papers use but do not list: one gradient step multiplies the in-context gradient by the contraction factor, g' = (1 - eta*a)*g.
+
+[CH8; paper 001 §App. A]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem gradient_recursion (a b w eta : ℝ) :
+    a * (w - eta * (a * w - b)) - b = (1 - eta * a) * (a * w - b) := by
+  ring
+
+/-- CH8 + A6 -> A7 for the gradient: with 0 <= eta*a <= 2 one step does not increase the squared gradient, g'^2 <= g^2 (the premise of M2 and MN2 per channel).
+
+[CH9; paper 001 §App. A]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem gd_step_contracts_gradient (a b w eta : ℝ) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) :
+    (a * (w - eta * (a * w - b)) - b) ^ 2 ≤ (a * w - b) ^ 2 := by
+  have hgr : a * (w - eta * (a * w - b)) - b = (1 - eta * a) * (a * w - b) := gradient_recursion (a) (b) (w) (eta)
+  have hh6_hlo : 0 ≤ eta * a := by
+    exact hlo
+  have hh6_hhi : eta * a ≤ 2 := by
+    exact hhi
+  have h6 : (1 - eta * a) ^ 2 ≤ 1 := contraction_factor_sq_le_one (eta) (a) hh6_hlo hh6_hhi
+  have hh7_hrec : (a * (w - eta * (a * w - b)) - b) ^ 2 = (1 - eta * a) ^ 2 * (a * w - b) ^ 2 := by
+    linear_combination (a * (w - eta * (a * w - b)) - b + (1 - eta * a) * (a * w - b)) * hgr
+  have hh7_hrsq : (1 - eta * a) ^ 2 ≤ 1 := by
+    linear_combination sub_nonneg.mpr h6
+  have hh7_hesq : (a * w - b) ^ 2 ≥ 0 := by
+    linear_combination sq_nonneg (a * w - b)
+  have h7 : (a * (w - eta * (a * w - b)) - b) ^ 2 ≤ (a * w - b) ^ 2 := contraction_reduces_error ((a * (w - eta * (a * w - b)) - b) ^ 2) ((1 - eta * a) ^ 2) ((a * w - b) ^ 2) hh7_hrec hh7_hrsq hh7_hesq
+  exact h7
+
+/-- CH9 per channel -> M2 from raw quantities: one gradient step on two eigen-channels with 0 <= eta*a_i <= 2 does not increase the Frobenius gradient energy.
+
+[CH10; paper 001 §App. A]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem two_channel_gradient_contraction (a1 b1 w1 a2 b2 w2 eta : ℝ) (hlo1 : 0 ≤ eta * a1) (hhi1 : eta * a1 ≤ 2) (hlo2 : 0 ≤ eta * a2) (hhi2 : eta * a2 ≤ 2) :
+    (a1 * (w1 - eta * (a1 * w1 - b1)) - b1) ^ 2 + (a2 * (w2 - eta * (a2 * w2 - b2)) - b2) ^ 2 ≤ (a1 * w1 - b1) ^ 2 + (a2 * w2 - b2) ^ 2 := by
+  have hhc1_hlo : 0 ≤ eta * a1 := by
+    exact hlo1
+  have hhc1_hhi : eta * a1 ≤ 2 := by
+    exact hhi1
+  have hc1 : (a1 * (w1 - eta * (a1 * w1 - b1)) - b1) ^ 2 ≤ (a1 * w1 - b1) ^ 2 := gd_step_contracts_gradient (a1) (b1) (w1) (eta) hhc1_hlo hhc1_hhi
+  have hhc2_hlo : 0 ≤ eta * a2 := by
+    exact hlo2
+  have hhc2_hhi : eta * a2 ≤ 2 := by
+    exact hhi2
+  have hc2 : (a2 * (w2 - eta * (a2 * w2 - b2)) - b2) ^ 2 ≤ (a2 * w2 - b2) ^ 2 := gd_step_contracts_gradient (a2) (b2) (w2) (eta) hhc2_hlo hhc2_hhi
+  have hhm2_h1 : (a1 * (w1 - eta * (a1 * w1 - b1)) - b1) ^ 2 ≤ (a1 * w1 - b1) ^ 2 := by
+    exact hc1
+  have hhm2_h2 : (a2 * (w2 - eta * (a2 * w2 - b2)) - b2) ^ 2 ≤ (a2 * w2 - b2) ^ 2 := by
+    exact hc2
+  have hm2 : (a1 * (w1 - eta * (a1 * w1 - b1)) - b1) ^ 2 + (a2 * (w2 - eta * (a2 * w2 - b2)) - b2) ^ 2 ≤ (a1 * w1 - b1) ^ 2 + (a2 * w2 - b2) ^ 2 := matrix_frobenius_contraction (a1 * w1 - b1) (a2 * w2 - b2) (a1 * (w1 - eta * (a1 * w1 - b1)) - b1) (a2 * (w2 - eta * (a2 * w2 - b2)) - b2) hhm2_h1 hhm2_h2
+  exact hm2
+
+/-- CH9 per channel -> MN2 in dimension d: with g_k and gn_k the gradients of channel k before and after one step, 0 <= eta*a_k <= 2 for all k < d gives sum gn_k^2 <= sum g_k^2.
+
+[CH11; paper 001 §App. A]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)`. -/
+theorem frobenius_gradient_contraction (eta : ℝ) (d : ℕ) (a b w g gn : ℕ → ℝ) (hg : ∀ k < d, g k = a k * w k - b k) (hgn : ∀ k < d, gn k = a k * (w k - eta * (a k * w k - b k)) - b k) (hlo : ∀ k < d, 0 ≤ eta * a k) (hhi : ∀ k < d, eta * a k ≤ 2) :
+    ∑ k ∈ Finset.range d, (gn k ^ 2) ≤ ∑ k ∈ Finset.range d, (g k ^ 2) := by
+  have hhmn2_hg : ∀ k < d, gn k ^ 2 ≤ g k ^ 2 := by
+    intro i hlt
+    have hg := hg i hlt
+    have hgn := hgn i hlt
+    have hhi := hhi i hlt
+    have hlo := hlo i hlt
+    have hhc_hlo : 0 ≤ eta * a i := by
+      linear_combination hlo
+    have hhc_hhi : eta * a i ≤ 2 := by
+      linear_combination sub_nonneg.mpr hhi
+    have hc : (a i * (w i - eta * (a i * w i - b i)) - b i) ^ 2 ≤ (a i * w i - b i) ^ 2 := gd_step_contracts_gradient (a i) (b i) (w i) (eta) hhc_hlo hhc_hhi
+    linear_combination sub_nonneg.mpr hc + (gn i + (a i * (w i - eta * (a i * w i - b i)) - b i)) * hgn + (-1) * (g i + (a i * w i - b i)) * hg
+  have hmn2 : ∑ k ∈ Finset.range d, (gn k ^ 2) ≤ ∑ k ∈ Finset.range d, (g k ^ 2) := frobenius_contraction_full d g gn hhmn2_hg
+  exact hmn2
+
+/-- E3 + I2 -> I1: the interference degradation (rho - w)^2 - rho^2 is at most w^2 (E3), and w <= mu gives w^2 <= mu^2 (I2), so the degradation is at most mu^2.
+
+[CH12; paper 002 §2] -/
+theorem capacity_bridge_from_interference (w rho mu : ℝ) (hw : w ≥ 0) (hrho : rho ≥ 0) (hmu : mu ≥ 0) (hwm : w ≤ mu) :
+    (rho - w) ^ 2 - rho ^ 2 ≤ mu ^ 2 := by
+  have hhe3_hw : w ≥ 0 := by
+    exact hw
+  have hhe3_hrho : rho ≥ 0 := by
+    exact hrho
+  have he3 : (rho - w) ^ 2 - rho ^ 2 ≤ w ^ 2 := interference_degradation_bounded (w) (rho) hhe3_hw hhe3_hrho
+  have hhi2_hmu : w ≥ 0 := by
+    exact hw
+  have hhi2_hw : mu ≥ w := by
+    exact hwm
+  have hi2 : w ^ 2 ≤ mu ^ 2 := overpacking_degrades_optimum (w) (mu) hhi2_hmu hhi2_hw
+  linear_combination sub_nonneg.mpr he3 + sub_nonneg.mpr hi2
+
+/-- S1 + S3 + S4: for two decay regimes l1 < l2 with alpha_i*(2*beta) = l_i and d_i*l_i = K, the scaling exponent is positive, the effective dimension decreases, and the capacity trade-off d1*alpha1*(2*beta) = K holds.
+
+[CH13; paper 002 §6] -/
+theorem scaling_tradeoff_two_regimes (alpha1 alpha2 beta l1 l2 d1 d2 K : ℝ) (hs1 : alpha1 * (2 * beta) = l1) (hs2 : alpha2 * (2 * beta) = l2) (hd1 : d1 * l1 = K) (hd2 : d2 * l2 = K) (hK : K > 0) (hl1 : 0 < l1) (hl12 : l1 < l2) (hbeta : beta > 0) :
+    alpha1 > 0 ∧ d2 < d1 ∧ d1 * alpha1 * (2 * beta) = K := by
+  refine ⟨?_, ?_, ?_⟩
+  · have hhs_hscal : alpha1 * (2 * beta) = l1 := by
+      exact hs1
+    have hhs_hl : l1 > 0 := by
+      exact hl1
+    have hhs_hbeta : beta > 0 := by
+      exact hbeta
+    have hs : alpha1 > 0 := scaling_exponent_positive (alpha1) (beta) (l1) hhs_hscal hhs_hl hhs_hbeta
+    exact hs
+  · have hhdim_h1 : d1 * l1 = K := by
+      exact hd1
+    have hhdim_h2 : d2 * l2 = K := by
+      exact hd2
+    have hhdim_hK : K > 0 := by
+      exact hK
+    have hhdim_hl1 : 0 < l1 := by
+      exact hl1
+    have hhdim_hl12 : l1 < l2 := by
+      exact hl12
+    have hdim : d2 < d1 := effective_dim_decreases_with_decay (d1) (d2) (l1) (l2) (K) hhdim_h1 hhdim_h2 hhdim_hK hhdim_hl1 hhdim_hl12
+    exact hdim
+  · have hhtr_hscal : alpha1 * (2 * beta) = l1 := by
+      exact hs1
+    have hhtr_hdim : d1 * l1 = K := by
+      exact hd1
+    have htr : d1 * alpha1 * (2 * beta) = K := capacity_scaling_tradeoff (alpha1) (beta) (l1) (d1) (K) hhtr_hscal hhtr_hdim
+    exact htr
+
+/-- S5's reading as injectivity: with alpha_i*(2*beta) = l_i and beta > 0, distinct decay rates l1 != l2 give distinct exponents, (alpha1 - alpha2)^2 > 0 (a != goal is stated as a positive square; proved with nonzero_sq).
+
+[CH17; paper 002 §6] -/
+theorem universality_breakdown_injective (alpha1 alpha2 beta l1 l2 : ℝ) (hs1 : alpha1 * (2 * beta) = l1) (hs2 : alpha2 * (2 * beta) = l2) (hne : l1 ≠ l2) (hbeta : beta > 0) :
+    (alpha1 - alpha2) ^ 2 > 0 := by
+  refine not_le.mp (fun hng => ?_)
+  have hcontra : (0 : ℝ) < 0 := by
+    linear_combination lt_of_le_of_ne (sq_nonneg (l1 - l2)) (Ne.symm (pow_ne_zero 2 (sub_ne_zero.mpr hne))) + 4 * mul_nonneg (sq_nonneg (beta)) (sub_nonneg.mpr hng) + (-1) * (l1 - l2 + 2 * beta * (alpha1 - alpha2)) * hs1 + (l1 - l2 + 2 * beta * (alpha1 - alpha2)) * hs2
+  exact absurd hcontra (by norm_num)
+
+/-- MH1 + MH2 + MH3 + MH4: two heads matched to a1 and a2 have zero residual contraction, while one shared gain matched to a1 leaves kappa^2*(a1 - a2)^2 > 0 when a1 != a2, so the two heads are strictly better.
+
+[CH14; paper 003 §4] -/
+theorem multihead_beats_shared_gain (kappa kappa1 kappa2 a1 a2 : ℝ) (hk : kappa > 0) (hmatch : kappa * a1 = 1) (hne : a1 ≠ a2) (h1 : kappa1 * a1 = 1) (h2 : kappa2 * a2 = 1) :
+    (1 - kappa1 * a1) ^ 2 + (1 - kappa2 * a2) ^ 2 < (1 - kappa * a1) ^ 2 + (1 - kappa * a2) ^ 2 := by
+  have hhm2_h1 : kappa1 * a1 = 1 := by
+    exact h1
+  have hhm2_h2 : kappa2 * a2 = 1 := by
+    exact h2
+  have hm2 : (1 - kappa1 * a1) ^ 2 + (1 - kappa2 * a2) ^ 2 = 0 := two_matched_heads_zero_contraction (kappa1) (kappa2) (a1) (a2) hhm2_h1 hhm2_h2
+  have hhm1_hmatch : kappa * a1 = 1 := by
+    exact hmatch
+  have hm1 : (1 - kappa * a1) ^ 2 = 0 := per_head_newton_achievable (kappa) (a1) hhm1_hmatch
+  have hhm3_hmatch : kappa * a1 = 1 := by
+    exact hmatch
+  have hm3 : (1 - kappa * a2) ^ 2 = kappa ^ 2 * (a1 - a2) ^ 2 := single_head_residual_gain_spread (kappa) (a1) (a2) hhm3_hmatch
+  have hhm4_hk : kappa > 0 := by
+    exact hk
+  have hhm4_hne : a1 ≠ a2 := by
+    exact hne
+  have hm4 : kappa ^ 2 * (a1 - a2) ^ 2 > 0 := multihead_advantage_positive (kappa) (a1) (a2) hhm4_hk hhm4_hne
+  linear_combination hm2 + (-1) * hm1 + (-1) * hm3 + hm4
+
+/-- T1 + G1 -> N3: below the threshold (u0 = 0) there is no contraction, inside the window 0 < u < 2 there is, so crossing the threshold strictly improves the contraction factor.
+
+[CH15; paper 000 §4] -/
+theorem threshold_from_no_learning_and_contraction (u0 u : ℝ) (hu0 : u0 = 0) (hpos : 0 < u) (hwin : u < 2) :
+    (1 - u0) ^ 2 = 1 ∧ (1 - u) ^ 2 < 1 ∧ (1 - u) ^ 2 < (1 - u0) ^ 2 := by
+  refine ⟨?_, ?_, ?_⟩
+  · have hht1_hu : u0 = 0 := by
+      exact hu0
+    have ht1 : (1 - u0) ^ 2 = 1 := no_curvature_no_learning (u0) hht1_hu
+    exact ht1
+  · have hhg1_hu0 : 0 < u := by
+      exact hpos
+    have hhg1_hu2 : u < 2 := by
+      exact hwin
+    have hg1 : (1 - u) ^ 2 < 1 := strict_contraction_in_stability_window (u) hhg1_hu0 hhg1_hu2
+    exact hg1
+  · have hht1_hu : u0 = 0 := by
+      exact hu0
+    have ht1 : (1 - u0) ^ 2 = 1 := no_curvature_no_learning (u0) hht1_hu
+    have hhg1_hu0 : 0 < u := by
+      exact hpos
+    have hhg1_hu2 : u < 2 := by
+      exact hwin
+    have hg1 : (1 - u) ^ 2 < 1 := strict_contraction_in_stability_window (u) hhg1_hu0 hhg1_hu2
+    linear_combination (-1) * ht1 + sub_pos.mpr hg1
+
+/-- ER + A6 + DC3 + DC4: for one gradient-descent layer with a*wstar = b and 0 <= eta*a <= 2, an undecided error e > eps makes progress at least (1 - r)*eps, and when e - eps <= (1 - r)*eps the layer decides: the new error is at most eps (r = (1 - eta*a)^2).
+
+[CH16; paper 000 §5]
+Unfolded definitions: `grad(a, w, b) := a*w - b` `err(w, wstar) := w - wstar` `gd_step(w, eta, a, b) := w - eta*grad(a, w, b)` `err_next(w, wstar, eta, a, b) := err(gd_step(w, eta, a, b), wstar)`. -/
+theorem one_gd_layer_decision (a b w wstar eta eps : ℝ) (hopt : a * wstar = b) (hlo : 0 ≤ eta * a) (hhi : eta * a ≤ 2) (hund : (w - wstar) ^ 2 > eps) (hgap : (w - wstar) ^ 2 - eps ≤ (1 - (1 - eta * a) ^ 2) * eps) :
+    (w - wstar) ^ 2 - eps - ((w - eta * (a * w - b) - wstar) ^ 2 - eps) ≥ (1 - (1 - eta * a) ^ 2) * eps ∧ (w - eta * (a * w - b) - wstar) ^ 2 ≤ eps := by
+  refine ⟨?_, ?_⟩
+  · have hher_hopt : a * wstar = b := by
+      exact hopt
+    have her : (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := error_recursion_identity (a) (b) (w) (wstar) (eta) hher_hopt
+    have hh6_hlo : 0 ≤ eta * a := by
+      exact hlo
+    have hh6_hhi : eta * a ≤ 2 := by
+      exact hhi
+    have h6 : (1 - eta * a) ^ 2 ≤ 1 := contraction_factor_sq_le_one (eta) (a) hh6_hlo hh6_hhi
+    have hhdc3_hstep : (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := by
+      linear_combination her
+    have hhdc3_hr0 : 0 ≤ (1 - eta * a) ^ 2 := by
+      linear_combination sq_nonneg (1 - eta * a)
+    have hhdc3_hr1 : (1 - eta * a) ^ 2 ≤ 1 := by
+      linear_combination sub_nonneg.mpr h6
+    have hhdc3_hund : (w - wstar) ^ 2 > eps := by
+      exact hund
+    have hdc3 : (w - wstar) ^ 2 - eps - ((w - eta * (a * w - b) - wstar) ^ 2 - eps) ≥ (1 - (1 - eta * a) ^ 2) * eps := decision_progress_linear ((w - eta * (a * w - b) - wstar) ^ 2) ((1 - eta * a) ^ 2) ((w - wstar) ^ 2) (eps) hhdc3_hstep hhdc3_hr0 hhdc3_hr1 hhdc3_hund
+    exact hdc3
+  · have hher_hopt : a * wstar = b := by
+      exact hopt
+    have her : (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := error_recursion_identity (a) (b) (w) (wstar) (eta) hher_hopt
+    have hh6_hlo : 0 ≤ eta * a := by
+      exact hlo
+    have hh6_hhi : eta * a ≤ 2 := by
+      exact hhi
+    have h6 : (1 - eta * a) ^ 2 ≤ 1 := contraction_factor_sq_le_one (eta) (a) hh6_hlo hh6_hhi
+    have hhdc4_hstep : (w - eta * (a * w - b) - wstar) ^ 2 = (1 - eta * a) ^ 2 * (w - wstar) ^ 2 := by
+      linear_combination her
+    have hhdc4_hr0 : 0 ≤ (1 - eta * a) ^ 2 := by
+      linear_combination sq_nonneg (1 - eta * a)
+    have hhdc4_hr1 : (1 - eta * a) ^ 2 ≤ 1 := by
+      linear_combination sub_nonneg.mpr h6
+    have hhdc4_hee : eps ≤ (w - wstar) ^ 2 := by
+      linear_combination sub_pos.mpr hund
+    have hhdc4_hgap : (w - wstar) ^ 2 - eps ≤ (1 - (1 - eta * a) ^ 2) * eps := by
+      exact hgap
+    have hdc4 : (w - eta * (a * w - b) - wstar) ^ 2 ≤ eps := one_layer_decides_within_progress ((w - eta * (a * w - b) - wstar) ^ 2) ((1 - eta * a) ^ 2) ((w - wstar) ^ 2) (eps) hhdc4_hstep hhdc4_hr0 hhdc4_hr1 hhdc4_hee hhdc4_hgap
+    exact hdc4
+
 end TransformerICL
 
 -- Every theorem must depend on no axiom beyond propext, Classical.choice and Quot.sound
@@ -722,3 +1104,20 @@ end TransformerICL
 #print axioms TransformerICL.decision_progress_linear
 #print axioms TransformerICL.one_layer_decides_within_progress
 #print axioms TransformerICL.certified_anytime_interval_contains_truth
+#print axioms TransformerICL.gd_step_decreases_loss
+#print axioms TransformerICL.gd_step_contracts_error
+#print axioms TransformerICL.exact_error_recursion
+#print axioms TransformerICL.gains_realize_gd_and_newton
+#print axioms TransformerICL.two_gd_layers_error_bound
+#print axioms TransformerICL.three_gd_layers_error_bound
+#print axioms TransformerICL.two_channel_loss_descent
+#print axioms TransformerICL.gradient_recursion
+#print axioms TransformerICL.gd_step_contracts_gradient
+#print axioms TransformerICL.two_channel_gradient_contraction
+#print axioms TransformerICL.frobenius_gradient_contraction
+#print axioms TransformerICL.capacity_bridge_from_interference
+#print axioms TransformerICL.scaling_tradeoff_two_regimes
+#print axioms TransformerICL.universality_breakdown_injective
+#print axioms TransformerICL.multihead_beats_shared_gain
+#print axioms TransformerICL.threshold_from_no_learning_and_contraction
+#print axioms TransformerICL.one_gd_layer_decision

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -103,7 +104,8 @@ TEST_CASE("lean export: shape of the file", "[lean]") {
     CHECK(t.find("\nend TransformerICL\n") != std::string::npos);
     CHECK(count(t, "\ntheorem ") == corpus().theorems.size());
     CHECK(count(t, "\n#print axioms TransformerICL.") == corpus().theorems.size());
-    CHECK(corpus().theorems.size() == 81);
+    CHECK(corpus().theorems.size() == 98);  // 81 statements + 17 derived declarations
+    CHECK(std::count_if(corpus().theorems.begin(), corpus().theorems.end(), [](const auto& e) { return !e.derived; }) == 81);
     for (const char* bad : {"sorry", "admit", "native_decide", "\naxiom ", "nlinarith", "polyrith", "positivity"})
         CHECK(t.find(bad) == std::string::npos);
     CHECK(t.find(" in Finset.range") == std::string::npos);  // the removed `∑ x in s` syntax
@@ -133,6 +135,136 @@ TEST_CASE("lean export: round trip of all theorems through the reader", "[lean]"
     CHECK(r.contradiction_steps == f.contradiction_proofs);
     CHECK(r.inequality_atoms > 0);
     CHECK(r.sum_steps >= 3);  // MN1-MN3
+    // the derived declarations: theorems applied by name, `exact`, and a ∀-hypothesis discharged by intro
+    std::size_t derived = 0;
+    for (const auto& e : corpus().theorems) derived += e.derived ? 1 : 0;
+    CHECK(derived == 17);
+    CHECK(r.theorem_applications >= derived);
+    CHECK(r.exact_steps > 0);
+    CHECK(r.forall_intros >= 1);  // MN2 from raw quantities
+}
+
+namespace {
+
+// A small file in the shape the printer emits for <use>/<exact>: a base theorem, one with two
+// conclusions, a sum theorem over a family, and `derived` applying them.
+const std::string kBase = R"(theorem base (a b : ℝ) (ha : a > 0) (hb : b ≥ a) :
+    b > 0 := by
+  linear_combination sub_nonneg.mpr hb + ha
+theorem base2 (a : ℝ) (ha : a = 1) :
+    a ^ 2 = 1 ∧ 2 * a = 2 := by
+  refine ⟨?_, ?_⟩
+  · linear_combination (a + 1) * ha
+  · linear_combination 2 * ha
+theorem fbase (d : ℕ) (g : ℕ → ℝ) (hg : ∀ k < d, 0 ≤ g k) :
+    0 ≤ ∑ k ∈ Finset.range d, (g k) := by
+  apply Finset.sum_nonneg
+  intro i hi
+  have hg := hg i (Finset.mem_range.mp hi)
+  linear_combination hg
+)";
+
+const std::string kDerived = R"(theorem derived (u v : ℝ) (d : ℕ) (x : ℕ → ℝ) (hu : u > 0) (huv : u ≤ v) (h1 : u = 1) (hx : ∀ k < d, 0 ≤ x k) :
+    v > 0 ∧ 0 ≤ ∑ k ∈ Finset.range d, (x k) := by
+  refine ⟨?_, ?_⟩
+  · have hhv_hb : v ≥ u := by
+      exact huv
+    have hv : v > 0 := base (u) (v) hu hhv_hb
+    obtain ⟨hsq, htw⟩ : u ^ 2 = 1 ∧ 2 * u = 2 := base2 (u) h1
+    exact hv
+  · have hh : ∀ j < d, 0 ≤ x j := by
+      intro i hlt
+      have hx := hx i hlt
+      exact hx
+    have hs : 0 ≤ ∑ k ∈ Finset.range d, (x k) := fbase d x hh
+    exact hs
+)";
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    std::size_t p = s.find(from);
+    REQUIRE(p != std::string::npos);
+    s.replace(p, from.size(), to);
+    return s;
+}
+
+// 1-based line of `needle` in the file check_snippet builds from `body`.
+int snippet_line(const std::string& body, const std::string& needle) {
+    std::size_t p = body.find(needle);
+    REQUIRE(p != std::string::npos);
+    return 3 + static_cast<int>(std::count(body.begin(), body.begin() + static_cast<long>(p), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("lean reader: theorems applied by name, exact, ∀ by intro", "[lean]") {
+    auto ok = check_snippet(kBase + kDerived);
+    INFO((ok.errors.empty() ? std::string() : ok.errors.front()));
+    CHECK(ok.ok());
+    CHECK(ok.theorems_checked == 4);
+    CHECK(ok.theorem_applications == 3);
+    CHECK(ok.exact_steps == 4);
+    CHECK(ok.forall_intros == 1);
+
+    struct Case {
+        const char* what;
+        std::string body;
+        std::string bad_line;  // text on the line the error must name
+        std::string reason;    // part of the message
+    };
+    const std::string D = kDerived;
+    const std::vector<Case> cases = {
+        {"wrong argument (swapped reals)", kBase + replaced(D, "base (u) (v) hu", "base (v) (u) hu"),
+         "base (v) (u) hu", "hypothesis argument `hu` does not have the type of `ha` of `base`"},
+        {"theorem used before it is defined", replaced(kBase, "theorem base (a b", kDerived + "theorem base (a b"),
+         "base (u) (v) hu", "`base` is not a theorem defined earlier in the file"},
+        {"theorem used in its own proof", kBase + replaced(D, "base (u) (v) hu hhv_hb", "derived (u) (v) hu hhv_hb"),
+         "derived (u) (v) hu", "`derived` is not a theorem defined earlier in the file"},
+        {"ascription that does not match the conclusion", kBase + replaced(D, "have hv : v > 0", "have hv : v > 1"),
+         "have hv : v > 1", "the ascribed type of `hv` is not the theorem's conclusion after substitution"},
+        {"ascription equal only up to ring", kBase + replaced(D, "have hv : v > 0", "have hv : 0 < v + 0"),
+         "have hv : 0 < v + 0", "not syntactically"},
+        {"obtain conjunct that does not match", kBase + replaced(D, "u ^ 2 = 1 ∧ 2 * u = 2", "u ^ 2 = 1 ∧ 2 * u = 3"),
+         "obtain ⟨hsq", "conjunct 2 of the ascribed type"},
+        {"obtain with too few names", kBase + replaced(D, "obtain ⟨hsq, htw⟩", "obtain ⟨hsq⟩"),
+         "obtain ⟨hsq", "obtain: 1 names, 2 ascribed conjuncts, 2 conclusions"},
+        {"exact of a non-matching hypothesis", kBase + replaced(D, "    exact hv\n", "    exact hu\n"),
+         "    exact hu\n", "exact: the type of `hu` is not the goal"},
+        {"exact of an equality read backwards", kBase + replaced(D, "    exact hv\n", "    have h1' : 1 = u := by\n      exact h1\n    exact hv\n"),
+         "      exact h1", "exact: the type of `h1` is not the goal"},
+        {"hypothesis argument of the wrong type", kBase + replaced(D, "base (u) (v) hu hhv_hb", "base (u) (v) hu hu"),
+         "base (u) (v) hu hu", "hypothesis argument `hu` does not have the type of `hb` of `base`"},
+        {"(in)equality given for a ∀-hypothesis", kBase + replaced(D, "fbase d x hh", "fbase d x hu"),
+         "fbase d x hu", "does not have the type of `hg` of `fbase` after substitution: it is not a ∀-hypothesis"},
+        {"∀-hypothesis with another body", kBase + replaced(D, "∀ j < d, 0 ≤ x j := by", "∀ j < d, 0 ≤ x j + 0 := by"),
+         "      exact hx", "exact: the type of `hx` is not the goal"},
+        {"real given for a family", kBase + replaced(D, "fbase d x hh", "fbase d u hh"),
+         "fbase d u hh", "is not a ℕ → ℝ family here"},
+        {"theorem name shadowed by a local", kBase + replaced(replaced(D, "(h1 : u = 1)", "(base : u = 1)"), "base2 (u) h1", "base2 (u) base"),
+         "base (u) (v) hu", "`base` is a local name here"},
+        {"too few arguments", kBase + replaced(D, "base (u) (v) hu hhv_hb", "base (u) (v) hu"),
+         "base (u) (v) hu", "applied to too few arguments"},
+        {"too many arguments", kBase + replaced(D, "base2 (u) h1", "base2 (u) h1 h1"),
+         "base2 (u) h1 h1", "applied to too many arguments"},
+        {"intro on a goal that is not ∀", kBase + replaced(D, "    exact hv\n", "    intro i hlt\n"),
+         "    intro i hlt", "`intro` on a goal that is not `∀ k < d, …`"},
+        {"∀-instance from a Finset membership form", kBase + replaced(D, "have hx := hx i hlt", "have hx := hx i (Finset.mem_range.mp hlt)"),
+         "have hx := hx i (Finset", "not a Finset membership"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        leanexp::RoundTripReport r;
+        try {
+            r = check_snippet(c.body);
+        } catch (const leanexp::LeanReadError& e) {
+            r.errors.push_back(e.what());
+        }
+        REQUIRE_FALSE(r.ok());
+        std::string all;
+        for (const auto& e : r.errors) all += e + "\n";
+        INFO(all);
+        CHECK(all.find(c.reason) != std::string::npos);
+        CHECK(all.find("line " + std::to_string(snippet_line(c.body, c.bad_line)) + ": ") != std::string::npos);
+    }
 }
 
 TEST_CASE("lean reader: the spec's hand-checked templates pass", "[lean]") {
@@ -240,6 +372,39 @@ TEST_CASE("lean round trip: a statement changed in the Lean file is caught", "[l
     CHECK_FALSE(leanexp::check_round_trip(u, corpus()).ok());
 }
 
+TEST_CASE("lean round trip: a changed application in a derived proof is caught", "[lean]") {
+    const std::string t = leanexp::export_lean(corpus()).text;
+    const std::string call = ":= error_recursion_identity (a) (b) (w)";
+    std::size_t p = t.find(call);
+    REQUIRE(p != std::string::npos);
+    std::string u = t;
+    u.replace(p, call.size(), ":= error_recursion_identity (b) (a) (w)");  // arguments swapped
+    auto r = leanexp::check_round_trip(u, corpus());
+    CHECK_FALSE(r.ok());
+    std::string all;
+    for (const auto& e : r.errors) all += e + "\n";
+    INFO(all);
+    CHECK(all.find("does not have the type of `hopt` of `error_recursion_identity`") != std::string::npos);
+    // the derived declaration moved above the theorem it applies
+    std::string v = t;
+    std::size_t a = v.find("/--", v.find("\ntheorem error_recursion_identity") - 400);
+    std::size_t b = v.find("\n/--", v.find("\ntheorem error_recursion_identity"));
+    std::size_t c = v.find("\n/--", v.find("\ntheorem gd_step_contracts_error"));
+    std::size_t d0 = v.rfind("\n/--", v.find("\ntheorem gd_step_contracts_error"));
+    REQUIRE((a != std::string::npos && b != std::string::npos && c != std::string::npos && d0 != std::string::npos));
+    std::string moved = v.substr(d0 + 1, c - d0);  // the derived theorem with its doc comment
+    v.erase(d0 + 1, c - d0);
+    std::size_t at = v.rfind("\n/--", v.find("\ntheorem error_recursion_identity"));
+    v.insert(at + 1, moved);
+    auto r2 = leanexp::check_round_trip(v, corpus());
+    CHECK_FALSE(r2.ok());
+    std::string all2;
+    for (const auto& e : r2.errors) all2 += e + "\n";
+    INFO(all2);
+    CHECK(all2.find("gd_step_contracts_error: line ") != std::string::npos);
+    CHECK(all2.find("`error_recursion_identity` is not a theorem defined earlier in the file") != std::string::npos);
+}
+
 TEST_CASE("lean printer and reader agree on precedence", "[lean]") {
     for (const char* e : {"-(x ^ 2)", "(-x) ^ 2", "a - (b - c)", "a - b - c", "x * (y + z)", "2 * (-x)",
                           "-(a * b) + (1/2) * c", "(a + b) ^ 3 - (-1/3) * a", "a * b * c - a * (b * c)"}) {
@@ -267,12 +432,12 @@ TEST_CASE("stamp: contents", "[lean]") {
     CHECK(j["format_version"] == leanexp::kStampFormatVersion);
     CHECK(j["lean_toolchain"] == "leanprover/lean4:v4.28.0");
     CHECK(j["mathlib_rev"] == "v4.28.0");
-    CHECK(j["counts"]["statements"] == 81);
+    CHECK(j["counts"]["statements"] == 98);  // the stamp counts the 17 derived declarations too
     CHECK(j["counts"]["axioms"] == 0);
     CHECK(j["counts"]["sorry"] == 0);
-    CHECK(j["counts"]["lean_theorems"] == 81);
+    CHECK(j["counts"]["lean_theorems"] == 98);
     CHECK(j["counts"]["ok"] == j["counts"]["declarations"]);
-    CHECK(j["theorems"].size() == 81);
+    CHECK(j["theorems"].size() == 98);
     CHECK(j["corpus"]["sha256"] == leanexp::sha256_hex(corpus().canonical_bytes));
     CHECK(j["lean_file"]["sha256"] == leanexp::sha256_hex(text));
     CHECK(j["lean_check"]["checked"] == false);
