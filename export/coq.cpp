@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <map>
@@ -291,11 +292,18 @@ struct HypInfo {
     std::string forall_bound;
 };
 
+// An earlier theorem of the file: its corpus entry and its Coq name (for <use>).
+struct LemmaRef {
+    const frontend::TheoremEntry* entry = nullptr;
+    std::string coq;
+};
+
 struct ProofWriter {
     const Statement& s;
     Printer pr;
     std::set<std::string> used;
     std::ostringstream out;
+    const std::map<std::string, LemmaRef>* lemmas = nullptr;  // theorems proved earlier in the file
 
     ProofWriter(const Statement& st, Printer p, std::set<std::string> u) : s(st), pr(std::move(p)), used(std::move(u)) {}
 
@@ -413,12 +421,147 @@ struct ProofWriter {
     }
 
     // ---- one goal (already unfolded) with its certificate
+    // The ∀-hypotheses (bound `bound`) in `hyps`, instantiated at the index `idx` (proof `hi` of idx < bound).
+    void specialize_forall(std::map<std::string, HypInfo>& hyps, const std::string& bound,
+                           const std::string& idx_corpus, const std::string& idx, const std::string& hi, int indent) {
+        for (auto& [name, h] : hyps) {
+            if (h.forall_index.empty() || h.forall_bound != bound) continue;
+            line(indent, fmt::format("specialize ({} {} {}).", h.coq, idx, hi));
+            h.prop.lhs = substitute(h.prop.lhs, {{h.forall_index, kernel::var(idx_corpus)}});
+            h.prop.rhs = substitute(h.prop.rhs, {{h.forall_index, kernel::var(idx_corpus)}});
+            h.forall_index.clear();
+            h.forall_bound.clear();
+        }
+    }
+
+    // Coq names for the bound sum indices of `t` that this printer does not know yet.
+    void name_binders(const TermPtr& t) {
+        if (!t) return;
+        if (t->kind == Term::Kind::Sum && !pr.vars.count(t->name)) pr.vars[t->name] = fresh_name(t->name, used);
+        for (const auto& a : t->args) name_binders(a);
+    }
+
+    // <use theorem="T" as="n1 …">: each σ(Hᵢ) is proved as `assert (h : σ(Hᵢ))` from its discharge, then T
+    // is applied by name to σ's arguments and those proofs, with the conclusion's type ascribed (`assert …
+    // by exact (T args h…)`, the conversion unfolds T's definitions); several conjuncts by `destruct`.
+    void use(const kernel::Instantiation& in, std::map<std::string, HypInfo>& hyps, int indent) {
+        if (!lemmas || !lemmas->count(in.theorem))
+            throw std::runtime_error("coq export: <use> of " + in.theorem + ", not a theorem earlier in the file");
+        const LemmaRef& ref = lemmas->at(in.theorem);
+        const Statement& T = ref.entry->theorem.statement;
+        kernel::Substitution sigma;
+        for (const auto& [v, t] : in.with) {
+            bool named = std::find(T.nats.begin(), T.nats.end(), v) != T.nats.end() ||
+                         std::find(T.families.begin(), T.families.end(), v) != T.families.end();
+            if (named) {
+                if (!t || t->kind != Term::Kind::Var) throw std::runtime_error("coq export: <use> of " + in.theorem + ": " + v + " needs a name");
+                sigma.names[v] = t->name;
+            } else {
+                sigma.reals[v] = unfold_definitions(t, s);
+            }
+        }
+        auto image = [&](const Prop& p) {
+            Prop q{kernel::substitute(unfold_definitions(p.lhs, T), sigma), p.rel,
+                   kernel::substitute(unfold_definitions(p.rhs, T), sigma)};
+            name_binders(q.lhs);
+            name_binders(q.rhs);
+            return q;
+        };
+        std::string args;
+        for (const auto& v : T.reals) {
+            if (!sigma.reals.count(v)) throw std::runtime_error("coq export: <use> of " + in.theorem + " leaves " + v + " unassigned");
+            args += " " + arg(sigma.reals.at(v));
+        }
+        for (const auto* list : {&T.nats, &T.families})
+            for (const auto& v : *list) {
+                if (!sigma.names.count(v)) throw std::runtime_error("coq export: <use> of " + in.theorem + " leaves " + v + " unassigned");
+                args += " " + pr.name(sigma.names.at(v));
+            }
+        if (in.names.size() != T.goals.size() || in.names.empty())
+            throw std::runtime_error("coq export: <use> of " + in.theorem + ": wrong number of names");
+        for (const auto& h : T.hypotheses) {
+            auto d = std::find_if(in.discharges.begin(), in.discharges.end(), [&](const auto& x) { return x.hyp == h.name; });
+            if (d == in.discharges.end() || !d->proof)
+                throw std::runtime_error("coq export: hypothesis " + h.name + " of " + in.theorem + " is not discharged");
+            const std::string hn = fresh_name("H" + in.names[0] + "_" + h.name, used);
+            Prop p = image(h.prop);
+            if (h.forall_index.empty()) {
+                line(indent, fmt::format("assert ({} : {}).", hn, pr.prop(p)));
+                line(indent, "{");
+                prove(*d->proof, p, hyps, indent + 1);
+                line(indent, "}");
+            } else {
+                const std::string bound = sigma.names.at(h.forall_bound);
+                const std::string idx_corpus = d->index.empty() ? h.forall_index : d->index;
+                Printer saved = pr;
+                const std::string idx = fresh_name(idx_corpus, used);
+                const std::string hi = fresh_name("H" + idx, used);
+                pr.vars[idx_corpus] = idx;
+                Prop at{substitute(p.lhs, {{h.forall_index, kernel::var(idx_corpus)}}), p.rel,
+                        substitute(p.rhs, {{h.forall_index, kernel::var(idx_corpus)}})};
+                line(indent, fmt::format("assert ({} : forall {} : nat, ({} < {})%nat -> {}).", hn, idx, idx,
+                                         pr.name(bound), pr.prop(at)));
+                line(indent, "{");
+                line(indent + 1, fmt::format("intros {} {}.", idx, hi));
+                std::map<std::string, HypInfo> inner = hyps;
+                specialize_forall(inner, bound, idx_corpus, idx, hi, indent + 1);
+                prove(*d->proof, at, inner, indent + 1);
+                line(indent, "}");
+                pr = saved;
+            }
+            args += " " + hn;
+        }
+        std::vector<Prop> concl;
+        std::string type;
+        for (const auto& g : T.goals) {
+            concl.push_back(image(g));
+            std::string t = pr.prop(concl.back());
+            type += (type.empty() ? "" : " /\\ ") + (T.goals.size() > 1 ? "(" + t + ")" : t);
+        }
+        std::vector<std::string> coq_names;
+        for (const auto& n : in.names) coq_names.push_back(fresh_name(n, used));
+        const std::string app = "(" + ref.coq + args + ")";
+        if (concl.size() == 1) {
+            line(indent, fmt::format("assert ({} : {}) by exact {}.", coq_names[0], type, app));
+        } else {
+            const std::string all = fresh_name("H" + in.names[0] + "_all", used);
+            line(indent, fmt::format("assert ({} : {}) by exact {}.", all, type, app));
+            std::string pattern = coq_names.back();
+            for (std::size_t j = coq_names.size() - 1; j-- > 0;) pattern = "[" + coq_names[j] + " " + pattern + "]";
+            if (coq_names.size() == 1) pattern = "[" + pattern + "]";
+            line(indent, fmt::format("destruct {} as {}.", all, pattern));
+        }
+        for (std::size_t j = 0; j < concl.size(); ++j) hyps[in.names[j]] = HypInfo{concl[j], coq_names[j], "", ""};
+    }
+
     void prove(const Certificate& cert, const Prop& goal, std::map<std::string, HypInfo> hyps, int indent) {
+        if (!cert.lemmas.empty()) {
+            for (const auto& in : cert.lemmas) use(in, hyps, indent);
+            Certificate rest = cert;
+            rest.lemmas.clear();
+            prove(rest, goal, std::move(hyps), indent);
+            return;
+        }
         Ctx c;
         c.hyps = std::move(hyps);
         c.goal = &goal;
         c.indent = indent;
         switch (cert.kind) {
+        case Certificate::Kind::Exact: {
+            const HypInfo& h = hyp(c, cert.fact);
+            // same relation: the fact is the goal (up to conversion); else the converse reading r rel' l
+            if (h.prop.rel == goal.rel && goal.rel == Rel::Eq)  // l = r read either way
+                line(indent, "first [ exact " + h.coq + " | symmetry; exact " + h.coq + " ].");
+            else if (h.prop.rel == goal.rel && goal.rel == Rel::Ne)
+                line(indent, "first [ exact " + h.coq + " | apply not_eq_sym; exact " + h.coq + " ].");
+            else if (h.prop.rel == goal.rel) line(indent, "exact " + h.coq + ".");
+            else if (h.prop.rel == Rel::Le && goal.rel == Rel::Ge) line(indent, "apply Rle_ge; exact " + h.coq + ".");
+            else if (h.prop.rel == Rel::Ge && goal.rel == Rel::Le) line(indent, "apply Rge_le; exact " + h.coq + ".");
+            else if ((h.prop.rel == Rel::Lt && goal.rel == Rel::Gt) || (h.prop.rel == Rel::Gt && goal.rel == Rel::Lt))
+                line(indent, "exact " + h.coq + ".");  // a > b is b < a by definition
+            else throw std::runtime_error("coq export: exact: fact " + cert.fact + " does not have the goal's relation");
+            return;
+        }
         case Certificate::Kind::Ring:
             line(indent, "first [ ring | lra ].");
             return;
@@ -501,14 +644,7 @@ struct ProofWriter {
             body.lhs = at_i(*f);
             body.rel = body_rel;
             body.rhs = g ? at_i(*g) : kernel::number(0);
-            for (auto& [name, h] : c.hyps) {
-                if (h.forall_index.empty() || h.forall_bound != bound.name) continue;
-                line(indent, fmt::format("specialize ({} {} {}).", h.coq, idx, hi));
-                h.prop.lhs = substitute(h.prop.lhs, {{h.forall_index, kernel::var(idx_corpus)}});
-                h.prop.rhs = substitute(h.prop.rhs, {{h.forall_index, kernel::var(idx_corpus)}});
-                h.forall_index.clear();
-                h.forall_bound.clear();
-            }
+            specialize_forall(c.hyps, bound.name, idx_corpus, idx, hi, indent);
             prove(*cert.body, body, c.hyps, indent);
             pr = saved;
             return;
@@ -555,6 +691,7 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
 
     // ---- theorems
     std::set<std::string> theorem_names = def_names;
+    std::map<std::string, LemmaRef> lemmas;  // theorems already in the file, for <use>
     for (const auto& te : corpus.theorems) {
         const auto& th = te.theorem;
         const Statement& s = th.statement;
@@ -564,7 +701,7 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
 
         Printer p;
         p.defs = &defs;
-        std::set<std::string> used = def_names;
+        std::set<std::string> used = theorem_names;  // local names never shadow a definition or theorem
         std::string binders;
         auto group = [&](const std::vector<std::string>& names, const char* type) {
             if (names.empty()) return;
@@ -632,6 +769,7 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
         thm << "\n  " << goal_text << ".\nProof.\n";
 
         ProofWriter w(s, p, used);
+        w.lemmas = &lemmas;
         if (!intro_names.empty()) {
             std::string names;
             for (const auto& n : intro_names) names += " " + n;
@@ -672,6 +810,7 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
         out << "Goal True. idtac \"" << kCoqAssumptionMarker << tname << "\". Abort.\n";
         out << "Print Assumptions " << tname << ".\n";
         ex.theorems.push_back({th.id, tname, begin, end});
+        lemmas[th.id] = LemmaRef{&te, tname};
     }
     ex.text = out.str();
     return ex;

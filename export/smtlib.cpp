@@ -137,6 +137,8 @@ struct Emitter {
     }
 };
 
+constexpr unsigned long kDerivedMaxDim = 2;  // largest instance of d for a derived declaration
+
 std::string one_line(std::string s) {
     for (char& c : s)
         if (c == '\n' || c == '\r') c = ' ';
@@ -154,7 +156,11 @@ std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std:
         std::vector<long> instances = {-1};
         if (!s.nats.empty()) {
             instances.clear();
-            for (auto d : dims) instances.push_back(static_cast<long>(d));
+            // A derived declaration over d is stated from the raw quantities (CH11: the gradients of each
+            // channel as polynomials), which z3's nlsat does not decide within 60 s at d = 3, 4 (measured:
+            // timeout); its instances are d <= kDerivedMaxDim. Coq proves it for every d.
+            for (auto d : dims)
+                if (!te.derived || d <= kDerivedMaxDim) instances.push_back(static_cast<long>(d));
         }
         for (long d : instances) {
             Emitter e{s, {}, {}};

@@ -23,6 +23,12 @@ if grep -nE '^\s*(Axiom|Axioms|Parameter|Parameters|Hypothesis|Hypotheses|Variab
   exit 1
 fi
 theorems=$(grep -c '^Theorem ' "$vfile")
+# every corpus declaration must be exported: the 81 statements and the derived declarations (98 in all)
+expect=$("$kernel" check | awk '/theorem statements, .* axioms/ { n = $1 } /^derived: / { d = $2 } END { print n + d }')
+if [ "$theorems" -ne "$expect" ]; then
+  echo "the Coq file has $theorems theorems, the corpus $expect (statements + derived)" >&2
+  exit 1
+fi
 
 start=$(date +%s.%N)
 ( cd "$work" && "$coqc" -q ICLKernel.v >coqc.stdout 2>coqc.stderr )
