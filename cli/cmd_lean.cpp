@@ -45,6 +45,19 @@ void write_file(const fs::path& p, const std::string& content) {
     fs::rename(tmp, p);
 }
 
+// The stamp already on disk (null JSON when there is none or it does not parse: nothing to keep).
+nlohmann::json read_previous_stamp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return nullptr;
+    std::ostringstream os;
+    os << in.rdbuf();
+    try {
+        return nlohmann::json::parse(os.str());
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
 // Every theorem must pass the kernel before it is exported.
 bool all_verified(const frontend::Corpus& corpus, const AppContext& ctx) {
     bool ok = true;
@@ -89,9 +102,12 @@ void run_export(const std::vector<std::string>& files, const std::string& out_di
     write_file(dir / leanexp::kLeanFileName, f.text);
     write_file(dir / "lean-toolchain", leanexp::lean_toolchain_text());
     write_file(dir / "lakefile.toml", leanexp::lakefile_text());
-    if (!no_stamp)
+    write_file(dir / leanexp::kLakeManifestFileName, leanexp::lake_manifest_text());
+    if (!no_stamp) {
+        nlohmann::json previous = read_previous_stamp(dir / leanexp::kStampFileName);
         write_file(dir / leanexp::kStampFileName,
-                   leanexp::stamp_text(leanexp::make_stamp(corpus, f.text, nullptr, ctx.kernel_limits)));
+                   leanexp::stamp_text(leanexp::make_stamp(corpus, f.text, nullptr, ctx.kernel_limits, &previous)));
+    }
     fmt::print("wrote {} ({} theorems, {} linear_combination, {} by contradiction; round trip OK: {} atoms)\n",
                (dir / leanexp::kLeanFileName).string(), f.theorems.size(), f.linear_combinations,
                f.contradiction_proofs, rt.inequality_atoms + rt.equality_atoms);
@@ -113,11 +129,12 @@ void run_stamp(const std::vector<std::string>& files, const std::string& lean_di
             throw frontend::InputError(result_file, 0, 0, e.what());
         }
     }
+    nlohmann::json previous = read_previous_stamp(dir / leanexp::kStampFileName);
     write_file(dir / leanexp::kStampFileName,
-               leanexp::stamp_text(leanexp::make_stamp(corpus, lean_text, check.get(), ctx.kernel_limits)));
+               leanexp::stamp_text(leanexp::make_stamp(corpus, lean_text, check.get(), ctx.kernel_limits, &previous)));
     fmt::print("wrote {}", (dir / leanexp::kStampFileName).string());
     if (!check)
-        fmt::print(" (Lean check: not recorded)\n");
+        fmt::print(" (Lean check: {})\n", previous.is_object() && previous.contains("lean_check") ? "kept from the previous stamp, or dropped if the Lean file changed" : "not recorded");
     else if (!check->ran)
         fmt::print(" (Lean check: not run: {})\n", check->reason);
     else
