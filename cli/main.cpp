@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     register_lean_commands(app, ctx);
     register_external_commands(app, ctx);
     register_prove_commands(app, ctx);
+    register_report_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
