@@ -12,3 +12,10 @@ rm -rf \"$1\" && \"$0\" report --out \"$1\" >/dev/null && cmp \"$1/index.html\" 
 { echo 'docs/report/index.html is stale: regenerate with icl-kernel report --out docs/report'; exit 1; }"
                  $<TARGET_FILE:icl-kernel> ${CMAKE_BINARY_DIR}/report-current ${CMAKE_SOURCE_DIR}/docs/report/index.html)
 set_tests_properties(report_published_is_current PROPERTIES SKIP_RETURN_CODE 77 LABELS report)
+
+# Without Graphviz the report is not written and the exit code is 3 (missing external tool).
+add_test(NAME report_without_dot_exits_3
+         COMMAND ${ICL_SH_REPORT} -c "rm -rf \"$1\"; \"$0\" report --dot /nonexistent/dot --out \"$1\" 2>\"$1.err\"; rc=$?; \
+cat \"$1.err\"; [ $rc = 3 ] && grep -q 'graphviz' \"$1.err\" && [ ! -e \"$1/index.html\" ]"
+                 $<TARGET_FILE:icl-kernel> ${CMAKE_BINARY_DIR}/report-nodot)
+set_tests_properties(report_without_dot_exits_3 PROPERTIES LABELS report)
