@@ -133,9 +133,15 @@ void run_stamp(const std::vector<std::string>& files, const std::string& lean_di
     write_file(dir / leanexp::kStampFileName,
                leanexp::stamp_text(leanexp::make_stamp(corpus, lean_text, check.get(), ctx.kernel_limits, &previous)));
     fmt::print("wrote {}", (dir / leanexp::kStampFileName).string());
-    if (!check)
-        fmt::print(" (Lean check: {})\n", previous.is_object() && previous.contains("lean_check") ? "kept from the previous stamp, or dropped if the Lean file changed" : "not recorded");
-    else if (!check->ran)
+    if (!check) {
+        const bool had = previous.is_object() && previous.contains("lean_check") &&
+                         previous["lean_check"] != leanexp::default_lean_check();
+        const bool same = had && previous.value("lean_file", nlohmann::json::object()).value("sha256", std::string()) ==
+                                     leanexp::sha256_hex(lean_text);
+        fmt::print(" (Lean check: {})\n", !had   ? "not recorded"
+                                          : same ? "the recorded result is kept: the Lean file is unchanged"
+                                                 : "the recorded result was dropped: the Lean file changed");
+    } else if (!check->ran)
         fmt::print(" (Lean check: not run: {})\n", check->reason);
     else
         fmt::print(" (Lean check: exit code {}, {})\n", check->exit_code, check->passed ? "passed" : "FAILED");
