@@ -1,5 +1,6 @@
 // The icl-kernel driver: each feature registers its subcommands on the CLI11 app.
-// Exit codes: 0 every statement verified / command succeeded, 1 a check failed, 2 bad input or usage.
+// Exit codes: 0 every statement verified / command succeeded, 1 a check failed, 2 bad input or usage,
+// 3 cannot write output / a required external tool is missing.
 #pragma once
 
 #include "frontend/corpus.hpp"
@@ -31,5 +32,6 @@ void register_lean_commands(CLI::App& app, AppContext& ctx);       // export lea
 void register_external_commands(CLI::App& app, AppContext& ctx);   // export coq|smtlib  (cmd_external.cpp)
 void register_prove_commands(CLI::App& app, AppContext& ctx);      // prove              (cmd_prove.cpp)
 void register_graph_commands(CLI::App& app, AppContext& ctx);      // graph              (cmd_graph.cpp)
+void register_report_commands(CLI::App& app, AppContext& ctx);     // report             (cmd_report.cpp)
 
 }  // namespace icl::cli

@@ -47,6 +47,19 @@ void write_file(const fs::path& p, const std::string& content) {
     fs::rename(tmp, p);
 }
 
+// The stamp already on disk (null JSON when there is none or it does not parse: nothing to keep).
+nlohmann::json read_previous_stamp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return nullptr;
+    std::ostringstream os;
+    os << in.rdbuf();
+    try {
+        return nlohmann::json::parse(os.str());
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
 // Every theorem must pass the kernel before it is exported.
 bool all_verified(const frontend::Corpus& corpus, const AppContext& ctx) {
     bool ok = true;
@@ -93,9 +106,12 @@ void run_export(const std::vector<std::string>& files, const std::string& out_di
     write_file(dir / leanexp::kLeanFileName, f.text);
     write_file(dir / "lean-toolchain", leanexp::lean_toolchain_text());
     write_file(dir / "lakefile.toml", leanexp::lakefile_text());
-    if (!no_stamp)
+    write_file(dir / leanexp::kLakeManifestFileName, leanexp::lake_manifest_text());
+    if (!no_stamp) {
+        nlohmann::json previous = read_previous_stamp(dir / leanexp::kStampFileName);
         write_file(dir / leanexp::kStampFileName,
-                   leanexp::stamp_text(leanexp::make_stamp(corpus, f.text, nullptr, ctx.kernel_limits)));
+                   leanexp::stamp_text(leanexp::make_stamp(corpus, f.text, nullptr, ctx.kernel_limits, &previous)));
+    }
     fmt::print("wrote {} ({} theorems, {} linear_combination, {} by contradiction; round trip OK: {} atoms)\n",
                (dir / leanexp::kLeanFileName).string(), f.theorems.size(), f.linear_combinations,
                f.contradiction_proofs, rt.inequality_atoms + rt.equality_atoms);
@@ -117,12 +133,19 @@ void run_stamp(const std::vector<std::string>& files, const std::string& lean_di
             throw frontend::InputError(result_file, 0, 0, e.what());
         }
     }
+    nlohmann::json previous = read_previous_stamp(dir / leanexp::kStampFileName);
     write_file(dir / leanexp::kStampFileName,
-               leanexp::stamp_text(leanexp::make_stamp(corpus, lean_text, check.get(), ctx.kernel_limits)));
+               leanexp::stamp_text(leanexp::make_stamp(corpus, lean_text, check.get(), ctx.kernel_limits, &previous)));
     fmt::print("wrote {}", (dir / leanexp::kStampFileName).string());
-    if (!check)
-        fmt::print(" (Lean check: not recorded)\n");
-    else if (!check->ran)
+    if (!check) {
+        const bool had = previous.is_object() && previous.contains("lean_check") &&
+                         previous["lean_check"] != leanexp::default_lean_check();
+        const bool same = had && previous.value("lean_file", nlohmann::json::object()).value("sha256", std::string()) ==
+                                     leanexp::sha256_hex(lean_text);
+        fmt::print(" (Lean check: {})\n", !had   ? "not recorded"
+                                          : same ? "the recorded result is kept: the Lean file is unchanged"
+                                                 : "the recorded result was dropped: the Lean file changed");
+    } else if (!check->ran)
         fmt::print(" (Lean check: not run: {})\n", check->reason);
     else
         fmt::print(" (Lean check: exit code {}, {})\n", check->exit_code, check->passed ? "passed" : "FAILED");

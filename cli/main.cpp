@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     register_external_commands(app, ctx);
     register_prove_commands(app, ctx);
     register_graph_commands(app, ctx);
+    register_report_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -929,4 +929,61 @@ std::string lakefile_text() {
     return os.str();
 }
 
+namespace {
+struct ManifestPackage {
+    const char* name;
+    const char* url;
+    const char* scope;
+    const char* rev;
+    const char* input_rev;
+    bool inherited;
+    const char* config_file;
+};
+// Mathlib v4.28.0 and its dependencies (docs/lean-export.md records where each revision was read).
+constexpr ManifestPackage kManifestPackages[] = {
+    {"mathlib", "https://github.com/leanprover-community/mathlib4", "", kMathlibCommit, kMathlibRev, false,
+     "lakefile.lean"},
+    {"plausible", "https://github.com/leanprover-community/plausible", "leanprover-community",
+     "55c8532eb21ec9f6d565d51d96b8ca50bd1fbef3", "main", true, "lakefile.toml"},
+    {"LeanSearchClient", "https://github.com/leanprover-community/LeanSearchClient", "leanprover-community",
+     "c5d5b8fe6e5158def25cd28eb94e4141ad97c843", "main", true, "lakefile.toml"},
+    {"importGraph", "https://github.com/leanprover-community/import-graph", "leanprover-community",
+     "85b59af46828c029a9168f2f9c35119bd0721e6e", "main", true, "lakefile.toml"},
+    {"proofwidgets", "https://github.com/leanprover-community/ProofWidgets4", "leanprover-community",
+     "be3b2e63b1bbf496c478cef98b86972a37c1417d", "v0.0.87", true, "lakefile.lean"},
+    {"aesop", "https://github.com/leanprover-community/aesop", "leanprover-community",
+     "f642a64c76df8ba9cb53dba3b919425a0c2aeaf1", "master", true, "lakefile.toml"},
+    {"Qq", "https://github.com/leanprover-community/quote4", "leanprover-community",
+     "b8f98e9087e02c8553945a2c5abf07cec8e798c3", "master", true, "lakefile.toml"},
+    {"batteries", "https://github.com/leanprover-community/batteries", "leanprover-community",
+     "495c008c3e3f4fb4256ff5582ddb3abf3198026f", "main", true, "lakefile.toml"},
+    {"Cli", "https://github.com/leanprover/lean4-cli", "leanprover", "4f10f47646cb7d5748d6f423f4a07f98f7bbcc9e",
+     "v4.28.0", true, "lakefile.toml"},
+};
+}  // namespace
+
+std::string lake_manifest_text() {
+    // Same layout as `lake update` writes (one key per line, packages in Lake's order).
+    std::ostringstream os;
+    os << "{\n \"version\": \"1.1.0\",\n \"packagesDir\": \".lake/packages\",\n \"packages\": [\n";
+    bool first = true;
+    for (const auto& p : kManifestPackages) {
+        os << (first ? "" : ",\n") << "  {\n"
+           << "   \"url\": \"" << p.url << "\",\n"
+           << "   \"type\": \"git\",\n"
+           << "   \"subDir\": null,\n"
+           << "   \"scope\": \"" << p.scope << "\",\n"
+           << "   \"rev\": \"" << p.rev << "\",\n"
+           << "   \"name\": \"" << p.name << "\",\n"
+           << "   \"manifestFile\": \"lake-manifest.json\",\n"
+           << "   \"inputRev\": \"" << p.input_rev << "\",\n"
+           << "   \"inherited\": " << (p.inherited ? "true" : "false") << ",\n"
+           << "   \"configFile\": \"" << p.config_file << "\"\n"
+           << "  }";
+        first = false;
+    }
+    os << "\n ],\n \"name\": \"TransformerICL\",\n \"lakeDir\": \".lake\"\n}\n";
+    return os.str();
+}
+
 }  // namespace icl::leanexp

@@ -18,6 +18,15 @@ inline constexpr const char* kLeanFileName = "TransformerICL_gradient_descent.le
 inline constexpr const char* kStampFileName = "TransformerICL_gradient_descent.stamp.json";
 inline constexpr const char* kLeanToolchain = "leanprover/lean4:v4.28.0";
 inline constexpr const char* kMathlibRev = "v4.28.0";
+// The commit the tag v4.28.0 points to, and the revisions of Mathlib's dependencies at that commit, as
+// pinned in lean/lake-manifest.json (sources: docs/lean-export.md, "Pinned Lean project").
+inline constexpr const char* kMathlibCommit = "8f9d9cff6bd728b17a24e163c9402775d9e6a365";
+inline constexpr const char* kMathlibPinSource =
+    "Mathlib's own lake-manifest.json at tag v4.28.0 could not be read (the source index holds another "
+    "version); the tag's commit and every dependency revision come from Lake-written manifests of projects "
+    "requiring mathlib v4.28.0 (0stellensatz/MassFormula lake-manifest.json @150c1a3), which agree with five "
+    "other independent records; confirm with `git ls-remote https://github.com/leanprover-community/mathlib4 "
+    "v4.28.0`";
 inline constexpr const char* kLeanNamespace = "TransformerICL";
 
 // A certificate (or statement) that cannot be written in the Lean subset this exporter emits.
@@ -65,8 +74,11 @@ LeanFile export_lean(const frontend::Corpus& corpus);
 std::string lean_proof(const frontend::TheoremEntry& entry, int indent = 2,
                        const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr);
 
-// lean/lean-toolchain and lean/lakefile.toml.
+// lean/lean-toolchain, lean/lakefile.toml and lean/lake-manifest.json (Lake manifest format 1.1.0:
+// Mathlib at kMathlibCommit and every transitive package at the revision Mathlib v4.28.0 pins).
 std::string lean_toolchain_text();
 std::string lakefile_text();
+std::string lake_manifest_text();
+inline constexpr const char* kLakeManifestFileName = "lake-manifest.json";
 
 }  // namespace icl::leanexp

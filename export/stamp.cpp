@@ -161,8 +161,15 @@ LeanCheckResult parse_lean_result(const std::string& text) {
     return r;
 }
 
+nlohmann::json default_lean_check() {
+    return {{"checked", false},
+            {"reason", "not run by this command: run `ctest -R lean_export_compiles`, then "
+                       "`icl-kernel stamp --lean-result <build>/lean_check_result.txt`"}};
+}
+
 nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lean_text,
-                          const LeanCheckResult* check, const kernel::Limits& limits) {
+                          const LeanCheckResult* check, const kernel::Limits& limits,
+                          const nlohmann::json* previous) {
     nlohmann::json j;
     j["format_version"] = kStampFormatVersion;
     j["tool"] = {{"name", "icl-kernel"}, {"version", ICL_VERSION}};
@@ -170,6 +177,9 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
     j["lean_file"] = {{"path", kLeanFileName}, {"sha256", sha256_hex(lean_text)}, {"bytes", lean_text.size()}};
     j["lean_toolchain"] = kLeanToolchain;
     j["mathlib_rev"] = kMathlibRev;
+    j["mathlib_commit"] = kMathlibCommit;
+    j["mathlib_pin_source"] = kMathlibPinSource;
+    j["lake_manifest_sha256"] = sha256_hex(lake_manifest_text());
 
     std::size_t ok = 0;
     const export_::IndependenceReport indep = export_::independence(corpus, limits);  // computed, not declared
@@ -206,10 +216,37 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
                    {"ok", ok + defs},
                    {"theorems_ok", ok}};
     nlohmann::json lc;
-    if (!check) {
-        lc = {{"checked", false},
-              {"reason", "not run by this command: run `ctest -R lean_export_compiles`, then "
-                         "`icl-kernel stamp --lean-result <build>/lean_check_result.txt`"}};
+    const std::string lean_sha = sha256_hex(lean_text);
+    auto previous_check = [&]() -> const nlohmann::json* {
+        if (!previous || !previous->is_object() || !previous->contains("lean_check")) return nullptr;
+        const nlohmann::json& p = (*previous)["lean_check"];
+        return p.is_object() && p.contains("checked") ? &p : nullptr;
+    };
+    auto previous_lean_sha = [&]() -> std::string {
+        try {
+            return previous->at("lean_file").at("sha256").get<std::string>();
+        } catch (const std::exception&) {
+            return {};
+        }
+    };
+    if (!check && previous_check()) {
+        const nlohmann::json& p = *previous_check();
+        if (previous_lean_sha() == lean_sha) {
+            lc = p;  // same Lean file: what was recorded still holds
+        } else if (p == default_lean_check()) {
+            lc = p;
+        } else {
+            std::string was = p.value("checked", false) ? (p.value("passed", false) ? "passed" : "failed")
+                                                        : "not run: " + p.value("reason", std::string("?"));
+            lc = {{"checked", false},
+                  {"reason", "the Lean file changed since the recorded Lean check (SHA-256 " +
+                                 previous_lean_sha().substr(0, 16) + "… → " + lean_sha.substr(0, 16) +
+                                 "…; the recorded result, " + was +
+                                 ", was dropped): run `ctest -R lean_export_compiles`, then "
+                                 "`icl-kernel stamp --lean-result <build>/lean_check_result.txt`"}};
+        }
+    } else if (!check) {
+        lc = default_lean_check();
     } else if (!check->ran) {
         lc = {{"checked", false}, {"reason", check->reason.empty() ? "lake not available" : check->reason}};
     } else {
@@ -360,6 +397,11 @@ VerifyReport verify_stamp(const frontend::Corpus& corpus, const fs::path& lean_d
     if (!have_lake || lake != lakefile_text())
         problem("lean/lakefile.toml is missing or differs from what `icl-kernel export lean` writes (Mathlib " +
                 std::string(kMathlibRev) + ")");
+    bool have_manifest = false;
+    std::string manifest = read_file(lean_dir / kLakeManifestFileName, have_manifest);
+    if (!have_manifest || manifest != lake_manifest_text())
+        problem("lean/lake-manifest.json is missing or differs from what `icl-kernel export lean` writes (Mathlib " +
+                std::string(kMathlibCommit) + ")");
     return r;
 }
 

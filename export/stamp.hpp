@@ -36,9 +36,14 @@ struct LeanCheckResult {
 LeanCheckResult parse_lean_result(const std::string& text);  // throws std::runtime_error on bad input
 
 // The stamp for `lean_text` exported from `corpus`. Runs the kernel to count verified declarations.
-// `check` null means "Lean not run by this command".
+// `check` is the Lean result to record; when it is null, the `lean_check` record of `previous` (the stamp
+// on disk, if any) is kept verbatim while `previous` records the same Lean file SHA-256, and is replaced
+// by "not checked: the Lean file changed since the recorded check …" when the hash differs.
 nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lean_text,
-                          const LeanCheckResult* check, const kernel::Limits& limits = {});
+                          const LeanCheckResult* check, const kernel::Limits& limits = {},
+                          const nlohmann::json* previous = nullptr);
+// The `lean_check` record written when nothing was recorded before.
+nlohmann::json default_lean_check();
 // Deterministic serialisation (sorted keys, 2-space indent, final newline).
 std::string stamp_text(const nlohmann::json& stamp);
 

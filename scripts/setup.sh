@@ -11,7 +11,9 @@ PACKAGES=(
   coq z3                              # executed external checks (Coq export, SMT-LIB validity)
   clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
   python3 python3-sympy gnuplot-nox time   # benchmark side-by-side runs, peak memory, plots
-  graphviz                            # icl-kernel graph --format svg (docs/derivation.svg)
+  graphviz chromium                   # icl-kernel graph/report (dot draws the graph), its headless-browser test
+  python3-yaml                        # structure check of .github/workflows/*.yml
+  dpkg-dev                            # CPack .deb: dpkg-shlibdeps computes Depends
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

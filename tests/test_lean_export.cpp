@@ -11,6 +11,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -62,6 +63,7 @@ void export_to(const frontend::Corpus& c, const fs::path& dir) {
     spit(dir / leanexp::kLeanFileName, f.text);
     spit(dir / "lean-toolchain", leanexp::lean_toolchain_text());
     spit(dir / "lakefile.toml", leanexp::lakefile_text());
+    spit(dir / leanexp::kLakeManifestFileName, leanexp::lake_manifest_text());
     spit(dir / leanexp::kStampFileName, leanexp::stamp_text(leanexp::make_stamp(c, f.text, nullptr)));
 }
 
@@ -543,4 +545,57 @@ TEST_CASE("drift gate: stale stamp", "[lean]") {
         spit(d.path / "lean-toolchain", "leanprover/lean4:v4.9.0\n");
         CHECK_FALSE(leanexp::verify_stamp(corpus(), d.path).ok());
     }
+}
+
+TEST_CASE("stamp: a recorded Lean check is kept while the Lean file is unchanged, dropped when it changes",
+          "[lean][stamp]") {
+    const std::string text = leanexp::export_lean(corpus()).text;
+    leanexp::LeanCheckResult ran = leanexp::parse_lean_result(
+        "ran=1\nexit_code=0\npassed=1\nsorry_warnings=0\nbad_axioms=0\naxiom_reports=81\nreason=\n");
+    const nlohmann::json recorded = leanexp::make_stamp(corpus(), text, &ran);
+    REQUIRE(recorded["lean_check"]["passed"] == true);
+
+    // re-export of the same Lean file without a new result: byte-identical stamp
+    const nlohmann::json again = leanexp::make_stamp(corpus(), text, nullptr, {}, &recorded);
+    CHECK(leanexp::stamp_text(again) == leanexp::stamp_text(recorded));
+
+    // a skipped run's reason is kept too
+    leanexp::LeanCheckResult skipped = leanexp::parse_lean_result("ran=0\nreason=lake not found on PATH\n");
+    const nlohmann::json skipped_stamp = leanexp::make_stamp(corpus(), text, &skipped);
+    CHECK(leanexp::stamp_text(leanexp::make_stamp(corpus(), text, nullptr, {}, &skipped_stamp)) ==
+          leanexp::stamp_text(skipped_stamp));
+
+    // the Lean file changed: the recorded result no longer applies and is dropped, with the reason
+    const std::string changed = text + "-- edited\n";
+    const nlohmann::json dropped = leanexp::make_stamp(corpus(), changed, nullptr, {}, &recorded);
+    CHECK(dropped["lean_check"]["checked"] == false);
+    CHECK_FALSE(dropped["lean_check"].contains("passed"));
+    const std::string reason = dropped["lean_check"]["reason"].get<std::string>();
+    CHECK(reason.find("the Lean file changed since the recorded Lean check") != std::string::npos);
+    CHECK(reason.find("passed, was dropped") != std::string::npos);
+
+    // a new result always wins over the previous record
+    const nlohmann::json fresh = leanexp::make_stamp(corpus(), changed, &skipped, {}, &recorded);
+    CHECK(fresh["lean_check"]["reason"] == "lake not found on PATH");
+    // no previous stamp: the default record
+    CHECK(leanexp::make_stamp(corpus(), text, nullptr)["lean_check"] == leanexp::default_lean_check());
+}
+
+TEST_CASE("stamp: records the Mathlib commit and the pinned manifest", "[lean][stamp]") {
+    const nlohmann::json j = leanexp::make_stamp(corpus(), "x", nullptr);
+    CHECK(j["mathlib_commit"] == "8f9d9cff6bd728b17a24e163c9402775d9e6a365");
+    CHECK(j["lake_manifest_sha256"] == leanexp::sha256_hex(leanexp::lake_manifest_text()));
+    const nlohmann::json m = nlohmann::json::parse(leanexp::lake_manifest_text());
+    CHECK(m["version"] == "1.1.0");
+    CHECK(m["name"] == "TransformerICL");
+    std::set<std::string> names;
+    for (const auto& p : m["packages"]) {
+        names.insert(p["name"].get<std::string>());
+        CHECK(p["rev"].get<std::string>().size() == 40);
+        CHECK(p["inherited"] == (p["name"] != "mathlib"));
+    }
+    CHECK(names == std::set<std::string>{"mathlib", "plausible", "LeanSearchClient", "importGraph", "proofwidgets",
+                                         "aesop", "Qq", "batteries", "Cli"});
+    CHECK(m["packages"][0]["rev"] == leanexp::kMathlibCommit);
+    CHECK(m["packages"][0]["inputRev"] == leanexp::kMathlibRev);
 }
