@@ -202,7 +202,7 @@ std::optional<std::vector<Poly>> direct_combination(const Poly& G, const std::ve
         for (auto& m : monomials_up_to(atoms, maxdeg - E[l].degree())) {
             cols.push_back(ri.column(Poly::monomial(m) * E[l]));
             meaning.emplace_back(l, m);
-            if (cols.size() > 3000) return std::nullopt;
+            if (cols.size() > 3000 || ri.rows.size() > 20000) return std::nullopt;
         }
     }
     for (auto& [m, v] : G.terms()) ri.row(m);
@@ -312,7 +312,12 @@ SearchResult search_equality(const Problem& p, Clock::time_point deadline) {
                 for (auto& m : monomials_up_to(atoms, maxdeg - r.degree())) {
                     cols.push_back(ri.column(Poly::monomial(m) * r));
                     meaning.emplace_back(j, m);
+                    if (cols.size() > 3000 || ri.rows.size() > 20000) break;
                 }
+            }
+            if (cols.size() > 3000 || ri.rows.size() > 20000) {
+                res.why = "linear system too large (over 3000 multiplier monomials)";
+                return res;
             }
             for (auto& [m, v] : g.terms()) ri.row(m);
             std::vector<Rational> b(ri.rows.size());
@@ -431,6 +436,7 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         case Rel::Lt: it.value = p.goal_diff; break;
         case Rel::Ge: it.value = -p.goal_diff; it.strict = true; break;
         case Rel::Gt: it.value = -p.goal_diff; break;
+        case Rel::Eq: it.value = p.goal_diff * p.goal_diff; it.strict = true; break;  // ¬(l = r): (l−r)² > 0
         default:
             res.why = "goal relation not supported by psatz";
             return res;
@@ -467,6 +473,14 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         const std::vector<unsigned> atoms = active_atoms(ps);
         for (auto& h : p.square_hints) add_square(red.reduce(h));
         for (unsigned a : atoms) add_square(Poly::atom(a));
+        if (p.goal_rel == Rel::Eq) add_square(red.reduce(p.goal_diff));
+        // squares of pairwise sums and differences of atoms ((a − b)² for a·b ≤ (a² + b²)/2)
+        if (atoms.size() <= 8)
+            for (std::size_t i = 0; i < atoms.size(); ++i)
+                for (std::size_t j = i + 1; j < atoms.size(); ++j) {
+                    add_square(Poly::atom(atoms[i]) - Poly::atom(atoms[j]));
+                    add_square(Poly::atom(atoms[i]) + Poly::atom(atoms[j]));
+                }
         for (std::size_t i = 0; i < n_base; ++i)
             if (items[i].kind != Item::Kind::NonzeroSq) add_square(items[i].red);
         for (std::size_t i = 0; i < n_base; ++i)
