@@ -163,6 +163,20 @@ PsatzPtr hyp_node(const std::string& name) {
     return node(std::move(n));
 }
 
+// ∂p/∂x_a
+Poly derivative(const Poly& p, unsigned a) {
+    Poly d;
+    for (auto& [m, c] : p.terms())
+        for (std::size_t k = 0; k < m.size(); ++k)
+            if (m[k].first == a) {
+                Mono n = m;
+                Rational e = n[k].second;
+                if (--n[k].second == 0) n.erase(n.begin() + static_cast<long>(k));
+                d.add_term(n, c * e);
+            }
+    return d;
+}
+
 // Monic representative (leading coefficient 1) for deduplication up to a nonzero factor.
 Poly monic(const Poly& p) {
     if (p.is_zero()) return p;
@@ -474,6 +488,11 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         for (auto& h : p.square_hints) add_square(red.reduce(h));
         for (unsigned a : atoms) add_square(Poly::atom(a));
         if (p.goal_rel == Rel::Eq) add_square(red.reduce(p.goal_diff));
+        // completing the square: ∂E/∂x of each hypothesis, e.g. (2ax + b)² for a·x² + b·x + c = 0
+        for (auto& h : p.hyps) {
+            if (h.rel == Rel::Ne || h.diff.degree() < 2) continue;
+            for (unsigned a : atoms) add_square(red.reduce(derivative(h.diff, a)));
+        }
         // squares of pairwise sums and differences of atoms ((a − b)² for a·b ≤ (a² + b²)/2)
         if (atoms.size() <= 8)
             for (std::size_t i = 0; i < atoms.size(); ++i)
