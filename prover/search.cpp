@@ -419,7 +419,18 @@ struct Stage {
 
 }  // namespace
 
+SearchResult search_psatz_pass(const Problem& p, Clock::time_point deadline, bool wide);
+
+// Cheap candidates first; then, if that fails within the budget, the wider set of squares.
 SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
+    SearchResult r = search_psatz_pass(p, deadline, false);
+    if (r.cert || r.timed_out || Clock::now() > deadline) return r;
+    SearchResult w = search_psatz_pass(p, deadline, true);
+    if (w.cert) w.method += " (wide squares)";
+    return w;
+}
+
+SearchResult search_psatz_pass(const Problem& p, Clock::time_point deadline, bool wide) {
     SearchResult res;
     Reducer red(p);
     std::vector<Item> items;
@@ -490,11 +501,11 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         if (p.goal_rel == Rel::Eq) add_square(red.reduce(p.goal_diff));
         // completing the square: ∂E/∂x of each hypothesis, e.g. (2ax + b)² for a·x² + b·x + c = 0
         for (auto& h : p.hyps) {
-            if (h.rel == Rel::Ne || h.diff.degree() < 2) continue;
+            if (!wide || h.rel == Rel::Ne || h.diff.degree() < 2) continue;
             for (unsigned a : atoms) add_square(red.reduce(derivative(h.diff, a)));
         }
         // squares of pairwise sums and differences of atoms ((a − b)² for a·b ≤ (a² + b²)/2)
-        if (atoms.size() <= 8)
+        if (wide && atoms.size() <= 8)
             for (std::size_t i = 0; i < atoms.size(); ++i)
                 for (std::size_t j = i + 1; j < atoms.size(); ++j) {
                     add_square(Poly::atom(atoms[i]) - Poly::atom(atoms[j]));
