@@ -51,5 +51,5 @@ for f in "${files[@]}"; do
         awk -v w="$wall" -v b="$budget" 'BEGIN{exit !(w > b/1000 + 1)}' && over=$((over + 1))
     done
 done
-echo "found $found / $true_total true goals (z3: not sat); false goals (z3 sat): $false_total, proved: $false_proved; runs past budget + 1 s: $over"
+echo "found $found / $true_total true theorems (z3: not sat); false theorems (z3 sat): $false_total, proved: $false_proved; runs past budget + 1 s: $over"
 [[ $false_proved -eq 0 && $over -eq 0 ]]
