@@ -1,4 +1,5 @@
 #include "prover/search.hpp"
+#include "prover/sos.hpp"
 
 #include "prover/exact_lp.hpp"
 #include "prover/linalg.hpp"
@@ -426,7 +427,14 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
     SearchResult r = search_psatz_pass(p, deadline, false);
     if (r.cert || r.timed_out || Clock::now() > deadline) return r;
     SearchResult w = search_psatz_pass(p, deadline, true);
-    if (w.cert) w.method += " (wide squares)";
+    if (w.cert) {
+        w.method += " (wide squares)";
+        return w;
+    }
+    if (w.timed_out || Clock::now() > deadline) return w;
+    SearchResult s = search_sos(p, deadline);  // genuine sums of squares (external SDP solver)
+    if (s.cert || s.timed_out) return s;
+    w.why += "; " + s.why;
     return w;
 }
 

@@ -11,6 +11,7 @@
 #include "prover/prover.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <regex>
 
 using namespace icl;
@@ -350,4 +351,24 @@ TEST_CASE("prover: a degree-28 equality goal ends with 'not found within budget'
     CHECK_FALSE(r.proved);
     CHECK(r.timed_out);
     CHECK(r.message.find("memory cap") != std::string::npos);
+}
+
+TEST_CASE("prover: genuine sums of squares by a Gram matrix (csdp), rounded and checked exactly", "[prover]") {
+    if (std::system("command -v csdp > /dev/null 2>&1") != 0) {
+        WARN("csdp not on PATH (apt-get install coinor-csdp): Gram-matrix search not tested");
+        return;
+    }
+    // Coq rexample.v motzkin': (x^2 + y^2 + 1) * Motzkin >= 0, a sum of squares of degree 8
+    auto t = load_one(theorem("SOS1", "x y", {}, {"(x^2 + y^2 + 1)*(x^2*y^4 + x^4*y^2 + 1 - 3*x^2*y^2) &gt;= 0"}, "x = 0; y = 0"));
+    auto r = prove_and_recheck(t);
+    CHECK(r.proved);
+    CHECK(r.message.find("sos") != std::string::npos);
+    // the Motzkin polynomial itself is not a sum of squares: found with the multiplier 1 + x^2 + y^2
+    t = load_one(theorem("SOS2", "x y", {}, {"x^4*y^2 + x^2*y^4 + 1 - 3*x^2*y^2 &gt;= 0"}, "x = 0; y = 0"));
+    r = prove_and_recheck(t);
+    CHECK(r.proved);
+    CHECK(r.message.find("multiplier") != std::string::npos);
+    // a false variant (negative at x = y = 1) is not proved
+    t = load_one(theorem("SOS3", "x y", {}, {"x^4*y^2 + x^2*y^4 + 1 - 4*x^2*y^2 &gt;= 0"}, "x = 0; y = 0"));
+    CHECK_FALSE(prove_and_recheck(t).proved);
 }
