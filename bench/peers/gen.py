@@ -75,6 +75,8 @@ mathlib = [
  ("I04", ISS, "x1^2+..+x4^2 = 1 ⊢ (x1+..+x4)^2 <= 4", "x1 x2 x3 x4", ["x1^2 + x2^2 + x3^2 + x4^2 = 1"], ["(x1 + x2 + x3 + x4)^2 <= 4"], "x1 = 1; x2 = 0; x3 = 0; x4 = 0"),
  ("I05", ISS, "x^2 + y^2 = 0 ⊢ x = 0", "x y", ["x^2 + y^2 = 0"], ["x = 0"], "x = 0; y = 0"),
  ("I06", ISS, "x*y = 1 ⊢ x^2 + y^2 >= 2 (false variant: > 2)", "x y", ["x*y = 1"], ["x^2 + y^2 > 2"], "x = 1; y = 1"),
+ ("I07", ISS, "Motzkin polynomial >= 0 (not a sum of squares; (1 + x^2 + y^2) times it is)", "x y", [], ["x^4*y^2 + x^2*y^4 + 1 - 3*x^2*y^2 >= 0"], "x = 0; y = 0"),
+ ("I08", ISS, "Motzkin variant with 4*x^2*y^2 (false at x = y = 1)", "x y", [], ["x^4*y^2 + x^2*y^4 + 1 - 4*x^2*y^2 >= 0"], "x = 0; y = 0"),
 ]
 coq = [
  ("R01", RX, "yplus_minus", "x y", ["0 = x + y", "0 = x - y"], ["0 = x", "0 = y"], "x = 0; y = 0"),
