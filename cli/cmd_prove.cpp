@@ -26,6 +26,7 @@ struct ProveOpts {
     bool write = false;
     bool sizes = false;
     long budget_ms = 4000;
+    long max_search_terms = 200000;
 };
 
 bool is_file_arg(const std::string& a) {
@@ -140,6 +141,7 @@ void run_prove(AppContext& ctx, const ProveOpts& o) {
     }
     prover::ProveOptions popts;
     popts.budget = std::chrono::milliseconds(o.budget_ms);
+    popts.max_terms = static_cast<std::size_t>(o.max_search_terms > 0 ? o.max_search_terms : 1);
     popts.limits = ctx.kernel_limits;
     std::map<std::string, prover::ProveResult> found;
     std::size_t proved = 0;
@@ -200,6 +202,9 @@ void register_prove_commands(CLI::App& app, AppContext& ctx) {
     cmd->add_flag("--all", opts->all, "every theorem of the corpus");
     cmd->add_flag("--write", opts->write, "write the found certificates into the corpus files (<proof> elements)");
     cmd->add_option("--budget-ms", opts->budget_ms, "search budget per theorem in milliseconds")
+        ->capture_default_str();
+    cmd->add_option("--max-search-terms", opts->max_search_terms,
+                    "memory cap: monomials of any polynomial the search builds (exceeding it ends the search)")
         ->capture_default_str();
     cmd->add_flag("--sizes", opts->sizes, "compare found certificate sizes with the corpus ones");
     cmd->callback([&ctx, opts] { run_prove(ctx, *opts); });

@@ -269,6 +269,12 @@ Lemma icl_contra_ge (a b : R) : (a < b -> False) -> a >= b.
 Proof. intros H; apply Rle_ge; apply icl_contra_le; exact H. Qed.
 Lemma icl_contra_gt (a b : R) : (a <= b -> False) -> a > b.
 Proof. intros H; apply icl_contra_lt; exact H. Qed.
+Lemma icl_contra_eq (a b : R) : (0 < (a - b) ^ 2 -> False) -> a = b.
+Proof. intros H; destruct (Req_dec a b) as [E|E]; [exact E | exfalso; apply H; apply icl_ne; exact E]. Qed.
+Lemma icl_pow_eq (a b : R) (n : nat) : (a - b) ^ n = 0 -> a = b.
+Proof.
+  intros H; destruct (Req_dec (a - b) 0) as [E|E]; [lra | exfalso; exact (pow_nonzero _ n E H)].
+Qed.
 
 (* a trivial lra proof: its assumptions are the baseline the tests compare every theorem against *)
 Lemma icl_baseline (x : R) : 0 < x -> 0 < x + 1.
@@ -566,6 +572,8 @@ struct ProofWriter {
             line(indent, "first [ ring | lra ].");
             return;
         case Certificate::Kind::LinearCombination: {
+            if (cert.exponent != 1)  // (l - r)^n = 0 ⇒ l = r; the goal becomes (l - r)^n = 0
+                line(indent, fmt::format("apply (icl_pow_eq {} {} {}%nat).", arg(goal.lhs), arg(goal.rhs), cert.exponent));
             for (const auto& lt : cert.combination) {
                 const HypInfo& h = hyp(c, lt.hyp);
                 if (h.prop.rel != Rel::Eq) throw std::runtime_error("coq export: linear_combination of a non-equality " + lt.hyp);
@@ -602,8 +610,12 @@ struct ProofWriter {
                 line(indent, fmt::format("apply icl_contra_gt; intro {}.", ng));
                 c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), Sign::Ge);
                 break;
+            case Rel::Eq:
+                line(indent, fmt::format("apply icl_contra_eq; intro {}.", ng));
+                c.neg_goal = leaf_fact(c, ng, kernel::pow(kernel::sub(l, r), 2), Sign::Gt);
+                break;
             default:
-                throw std::runtime_error("coq export: psatz certificate for an equality or != goal");
+                throw std::runtime_error("coq export: psatz certificate for a != goal");
             }
             node(c, *cert.refutation);
             line(indent, "lra.");

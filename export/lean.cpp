@@ -604,6 +604,7 @@ void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx,
     case CK::LinearCombination: {
         if (goal.rel != Rel::Eq) throw ExportError("linear_combination certificate needs an equality goal");
         std::string s = "linear_combination";
+        if (c.exponent != 1) s += " (exp := " + std::to_string(c.exponent) + ")";
         bool first = true;
         for (const auto& t : c.combination) {
             auto it = ctx.hyps.find(t.hyp);

@@ -327,8 +327,15 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
         if (!f.elements(e).empty()) f.error(e, "<ring/> takes no children");
         c.kind = K::Ring;
     } else if (tag == "linear_combination") {
-        f.only_attributes(e, {});
+        f.only_attributes(e, {"exp"});
         c.kind = K::LinearCombination;
+        if (e.attribute("exp")) {
+            const std::string v = e.attribute("exp").value();
+            if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos || std::stoul(v) < 1 ||
+                std::stoul(v) > f.limits().max_exponent)
+                f.error(e, "exp=\"" + v + "\" must be an integer from 1 to " + std::to_string(f.limits().max_exponent));
+            c.exponent = std::stoul(v);
+        }
         for (auto t : f.elements(e)) {
             if (std::string(t.name()) != "term") f.error(t, "<linear_combination> contains only <term> elements");
             f.only_attributes(t, {"hyp", "coeff"});
@@ -487,7 +494,6 @@ const char* kind_mismatch(const kernel::Certificate& c, const kernel::Prop& g) {
             if (sums) return "a goal between sums needs <sum_congr>";
             return nullptr;
         case K::Psatz:
-            if (eq) return "an equality needs <ring> or <linear_combination>";
             if (sums) return "a goal about sums needs <sum_nonneg> or <sum_le_sum>";
             return nullptr;
         case K::SumCongr: return !eq ? "sum_congr proves an equality" : !sums ? "the goal has no sum" : nullptr;

@@ -291,14 +291,15 @@ public:
         }
         fail(rule, "unknown relation");
     }
-    // contract: at every point where ¬(lhs rel rhs) holds, (p sign) holds; rel an order relation
+    // contract: at every point where ¬(lhs rel rhs) holds, (p sign) holds; rel an order relation or =
     static Fact negated_goal(const Poly& l, Rel rel, const Poly& r) {
         switch (rel) {
+            case Rel::Eq: return Fact((l - r) * (l - r), Sign::Pos);  // ¬(l = r) ⇒ (l−r)² > 0 over ℝ
             case Rel::Le: return Fact(l - r, Sign::Pos);     // ¬(l ≤ r) ⇔ l > r
             case Rel::Lt: return Fact(l - r, Sign::Nonneg);  // ¬(l < r) ⇔ l ≥ r
             case Rel::Ge: return Fact(r - l, Sign::Pos);     // ¬(l ≥ r) ⇔ r > l
             case Rel::Gt: return Fact(r - l, Sign::Nonneg);  // ¬(l > r) ⇔ r ≥ l
-            default: fail("neg_goal", "the goal is not an inequality");
+            default: fail("neg_goal", "the goal is not an inequality or an equality");
         }
     }
     // contract: if l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0 (d = l − r)
@@ -478,7 +479,8 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
             const char* rule = cert.kind == K::Ring ? "ring" : "linear_combination";
             if (goal.rel != Rel::Eq) fail(rule, "the goal is not an equality");
             if (cert.kind == K::Ring && !cert.combination.empty()) fail(rule, "ring takes no hypotheses");
-            Poly residual = side_poly(goal.lhs, sc) - side_poly(goal.rhs, sc);
+            if (cert.exponent < 1 || (cert.kind == K::Ring && cert.exponent != 1)) fail(rule, "exponent must be >= 1 (and 1 for ring)");
+            Poly residual = (side_poly(goal.lhs, sc) - side_poly(goal.rhs, sc)).power(cert.exponent);  // (l−r)^n = 0 ⇒ l = r over ℝ
             for (const auto& lt : cert.combination) {
                 auto [diff, rel] = hypothesis_difference(rule, lt.hyp, sc);
                 if (rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");
@@ -488,8 +490,6 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
             return;
         }
         case K::Psatz: {
-            if (goal.rel == Rel::Eq || goal.rel == Rel::Ne)
-                fail("psatz", "the goal is not an inequality (use ring or linear_combination)");
             Fact result = evaluate(cert.refutation, goal, sc, 0);
             if (!result.is_contradiction()) {
                 std::string p = result.poly().to_public().to_string();

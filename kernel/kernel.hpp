@@ -84,7 +84,7 @@ struct PsatzNode {
     enum class Kind {
         Hyp,         // hypothesis `name` (=, <=, <, >=, >)           -> (p, sign)
         NonzeroSq,   // hypothesis `name` of the form l != r           -> ((l-r)^2, > 0)
-        NegGoal,     // the negation of the (inequality) goal           -> (p, sign)
+        NegGoal,     // the negated goal; for l = r: ((l-r)^2, > 0)     -> (p, sign)
         Square,      // poly^2                                          -> (poly^2, >= 0)
         Const,       // value > 0                                       -> (value, > 0)
         Mul,         // product of children (>= 1)
@@ -123,8 +123,8 @@ struct Instantiation {
 struct Certificate {
     enum class Kind {
         Ring,               // goal (equality) is an identity after unfolding definitions
-        LinearCombination,  // equality goal: lhs - rhs - Σ cᵢ(hᵢ.lhs - hᵢ.rhs) ≡ 0
-        Psatz,              // inequality goal: refutation of hypotheses ∧ ¬goal
+        LinearCombination,  // equality goal: (lhs - rhs)^exponent - Σ cᵢ(hᵢ.lhs - hᵢ.rhs) ≡ 0
+        Psatz,              // inequality or equality goal: refutation of hypotheses ∧ ¬goal
         SumNonneg,          // goal sum(k,d,f) >= 0 (or 0 <= sum): body certificate for f(k) >= 0
         SumLeSum,           // goal sum(k,d,f) <= sum(k,d,g) (or >=): body certificate for f(k) <= g(k)
         SumCongr,           // goal sum(k,d,f) = sum(k,d,g): body certificate for f(k) = g(k)
@@ -133,6 +133,7 @@ struct Certificate {
     Kind kind = Kind::Ring;
     std::vector<Instantiation> lemmas;    // checked first, in order; their conclusions are named facts
     std::vector<LinearTerm> combination;  // LinearCombination
+    unsigned long exponent = 1;           // LinearCombination: the goal's power n >= 1 (Lean's exp := n)
     PsatzPtr refutation;                  // Psatz
     std::string index;                    // Sum*: fresh index variable for the body
     CertificatePtr body;                  // Sum*

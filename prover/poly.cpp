@@ -88,10 +88,28 @@ Poly Poly::operator-(const Poly& o) const {
     return r;
 }
 Poly Poly::operator-() const { return scaled(-1); }
+SearchBudget& search_budget() {
+    static thread_local SearchBudget b;
+    return b;
+}
+void check_budget() {
+    if (std::chrono::steady_clock::now() > search_budget().deadline) throw BudgetExceeded("budget ran out");
+}
+
 Poly Poly::operator*(const Poly& o) const {
     Poly r;
-    for (auto& [m1, c1] : t_)
+    const SearchBudget& b = search_budget();
+    if (t_.size() * o.t_.size() > 64) check_budget();
+    std::size_t n = 0;
+    for (auto& [m1, c1] : t_) {
         for (auto& [m2, c2] : o.t_) r.add_term(mono_mul(m1, m2), c1 * c2);
+        if ((n += o.t_.size()) > 4096) {
+            n = 0;
+            check_budget();
+        }
+        if (r.t_.size() > b.max_terms)
+            throw BudgetExceeded("a polynomial exceeds " + std::to_string(b.max_terms) + " terms (memory cap)");
+    }
     return r;
 }
 Poly Poly::scaled(const Rational& c) const {
@@ -193,7 +211,10 @@ std::vector<Mono> monomials_up_to(const std::vector<unsigned>& atoms, unsigned d
                 std::sort(n.begin(), n.end());
                 next.push_back(n);
             }
+            if (next.size() > search_budget().max_terms)
+                throw BudgetExceeded("too many monomials up to degree " + std::to_string(d) + " (memory cap)");
         }
+        check_budget();
         out = std::move(next);
     }
     std::stable_sort(out.begin(), out.end(), [](auto& x, auto& y) { return mono_degree(x) < mono_degree(y); });

@@ -5,7 +5,9 @@
 
 #include "kernel/kernel.hpp"
 
+#include <chrono>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,24 @@ using Mono = std::vector<std::pair<unsigned, unsigned>>;
 
 unsigned mono_degree(const Mono& m);
 Mono mono_mul(const Mono& a, const Mono& b);
+
+// Per-thread search budget, checked inside every polynomial product (so that normalising a big product
+// cannot run past the deadline or exhaust memory): exceeding it throws BudgetExceeded.
+struct BudgetExceeded : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+struct SearchBudget {
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+    std::size_t max_terms = 200'000;  // monomials of any polynomial the search builds (memory cap)
+};
+SearchBudget& search_budget();  // thread-local
+void check_budget();            // throws BudgetExceeded when the deadline has passed
+// Sets the thread's budget for its lifetime, restores the previous one afterwards.
+struct BudgetScope {
+    SearchBudget saved;
+    explicit BudgetScope(const SearchBudget& b) : saved(search_budget()) { search_budget() = b; }
+    ~BudgetScope() { search_budget() = saved; }
+};
 
 class Poly {
 public:

@@ -159,6 +159,39 @@ kernel::CheckResult kernel_check_goal(const kernel::Theorem& t, std::size_t goal
 
 }  // namespace
 
+// An equality goal: the ideal of the equalities (linear_combination), then a power of the goal
+// (radical membership, linear_combination exp := n), then a refutation of (l − r)² > 0 (psatz).
+SearchResult search_equality_goal(const Problem& p, Clock::time_point deadline) {
+    SearchResult r = search_equality(p, deadline);
+    if (r.cert || r.timed_out) return r;
+    const std::string why1 = r.why;
+    bool has_eq = false, has_ineq = false;
+    for (auto& h : p.hyps) (h.rel == Rel::Eq ? has_eq : has_ineq) = true;
+    if (has_eq)
+        for (unsigned n = 2; n <= 3; ++n) {
+            if (Clock::now() > deadline) break;
+            if (p.goal_diff.degree() * n > 12) break;
+            Problem q = p;
+            q.goal_diff = p.goal_diff.pow(n);
+            SearchResult rn = search_equality(q, deadline);
+            if (rn.cert && rn.cert->kind == Certificate::Kind::LinearCombination) {
+                rn.cert->exponent = n;
+                rn.method += " exp " + std::to_string(n);
+                return rn;
+            }
+            if (rn.timed_out) break;
+        }
+    if (Clock::now() > deadline) {
+        r.timed_out = true;
+        r.why = "not found within budget: " + why1;
+        return r;
+    }
+    SearchResult rp = search_psatz(p, deadline);
+    if (rp.cert) rp.method = "equality by refutation: " + rp.method;
+    else rp.why = why1 + "; refutation: " + rp.why;
+    return rp;
+}
+
 ProveResult prove_theorem(const kernel::Theorem& t, const ProveOptions& options) {
     ProveResult res;
     res.id = t.id;
@@ -166,17 +199,30 @@ ProveResult prove_theorem(const kernel::Theorem& t, const ProveOptions& options)
     const auto deadline = start + options.budget;
     bool all = true;
     std::vector<Certificate> proofs;
+    SearchBudget budget;
+    budget.deadline = deadline;
+    budget.max_terms = options.max_terms;
+    BudgetScope scope(budget);  // every polynomial product of the search checks the deadline and the cap
     for (std::size_t i = 0; i < t.statement.goals.size(); ++i) {
         GoalOutcome out;
-        GoalSetup g = setup_goal(t.statement, t.statement.goals[i]);
+        GoalSetup g;
+        try {
+            g = setup_goal(t.statement, t.statement.goals[i]);
+        } catch (const BudgetExceeded& e) {
+            g.error = std::string("not found within budget (") + e.what() + ")";
+            res.timed_out = true;
+        }
         if (!g.error.empty()) {
-            out.why = "unsupported: " + g.error;
+            out.why = res.timed_out ? g.error : "unsupported: " + g.error;
         } else {
             SearchResult r;
             try {
-                if (g.problem.goal_rel == Rel::Eq) r = search_equality(g.problem, deadline);
+                if (g.problem.goal_rel == Rel::Eq) r = search_equality_goal(g.problem, deadline);
                 else if (g.problem.goal_rel == Rel::Ne) r.why = "unsupported: != goal";
                 else r = search_psatz(g.problem, deadline);
+            } catch (const BudgetExceeded& e) {
+                r.timed_out = true;
+                r.why = std::string("not found within budget: ") + e.what();
             } catch (const std::exception& e) {
                 r.why = std::string("search error: ") + e.what();
             }
@@ -390,14 +436,16 @@ std::string certificate_xml(const Certificate& c, const std::string& indent) {
     switch (c.kind) {
     case Certificate::Kind::Ring: return "<ring/>";
     case Certificate::Kind::LinearCombination: {
+        const std::string open =
+            c.exponent == 1 ? "<linear_combination>" : "<linear_combination exp=\"" + std::to_string(c.exponent) + "\">";
         if (c.combination.size() == 1) {
             auto& t = c.combination[0];
-            std::string one = "<linear_combination><term hyp=\"" + attr(t.hyp) + "\"" +
+            std::string one = open + "<term hyp=\"" + attr(t.hyp) + "\"" +
                               (t.coeff ? " coeff=\"" + attr(term_text(*t.coeff)) + "\"" : std::string()) +
                               "/></linear_combination>";
             if (one.size() + indent.size() <= 100) return one;
         }
-        std::string s = "<linear_combination>";
+        std::string s = open;
         for (auto& t : c.combination) {
             s += "\n" + indent + "  <term hyp=\"" + attr(t.hyp) + "\"";
             if (t.coeff) s += " coeff=\"" + attr(term_text(*t.coeff)) + "\"";

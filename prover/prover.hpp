@@ -14,6 +14,7 @@ namespace icl::prover {
 struct ProveOptions {
     std::chrono::milliseconds budget{4000};  // per theorem (all goals together)
     kernel::Limits limits;                   // passed to the kernel for the final check
+    std::size_t max_terms = 200'000;         // memory cap: monomials of any polynomial the search builds
 };
 
 struct GoalOutcome {

@@ -1,4 +1,5 @@
 #include "prover/search.hpp"
+#include "prover/sos.hpp"
 
 #include "prover/exact_lp.hpp"
 #include "prover/linalg.hpp"
@@ -163,6 +164,20 @@ PsatzPtr hyp_node(const std::string& name) {
     return node(std::move(n));
 }
 
+// ∂p/∂x_a
+Poly derivative(const Poly& p, unsigned a) {
+    Poly d;
+    for (auto& [m, c] : p.terms())
+        for (std::size_t k = 0; k < m.size(); ++k)
+            if (m[k].first == a) {
+                Mono n = m;
+                Rational e = n[k].second;
+                if (--n[k].second == 0) n.erase(n.begin() + static_cast<long>(k));
+                d.add_term(n, c * e);
+            }
+    return d;
+}
+
 // Monic representative (leading coefficient 1) for deduplication up to a nonzero factor.
 Poly monic(const Poly& p) {
     if (p.is_zero()) return p;
@@ -202,7 +217,7 @@ std::optional<std::vector<Poly>> direct_combination(const Poly& G, const std::ve
         for (auto& m : monomials_up_to(atoms, maxdeg - E[l].degree())) {
             cols.push_back(ri.column(Poly::monomial(m) * E[l]));
             meaning.emplace_back(l, m);
-            if (cols.size() > 3000) return std::nullopt;
+            if (cols.size() > 3000 || ri.rows.size() > 20000) return std::nullopt;
         }
     }
     for (auto& [m, v] : G.terms()) ri.row(m);
@@ -312,7 +327,12 @@ SearchResult search_equality(const Problem& p, Clock::time_point deadline) {
                 for (auto& m : monomials_up_to(atoms, maxdeg - r.degree())) {
                     cols.push_back(ri.column(Poly::monomial(m) * r));
                     meaning.emplace_back(j, m);
+                    if (cols.size() > 3000 || ri.rows.size() > 20000) break;
                 }
+            }
+            if (cols.size() > 3000 || ri.rows.size() > 20000) {
+                res.why = "linear system too large (over 3000 multiplier monomials)";
+                return res;
             }
             for (auto& [m, v] : g.terms()) ri.row(m);
             std::vector<Rational> b(ri.rows.size());
@@ -400,7 +420,25 @@ struct Stage {
 
 }  // namespace
 
+SearchResult search_psatz_pass(const Problem& p, Clock::time_point deadline, bool wide);
+
+// Cheap candidates first; then, if that fails within the budget, the wider set of squares.
 SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
+    SearchResult r = search_psatz_pass(p, deadline, false);
+    if (r.cert || r.timed_out || Clock::now() > deadline) return r;
+    SearchResult w = search_psatz_pass(p, deadline, true);
+    if (w.cert) {
+        w.method += " (wide squares)";
+        return w;
+    }
+    if (w.timed_out || Clock::now() > deadline) return w;
+    SearchResult s = search_sos(p, deadline);  // genuine sums of squares (external SDP solver)
+    if (s.cert || s.timed_out) return s;
+    w.why += "; " + s.why;
+    return w;
+}
+
+SearchResult search_psatz_pass(const Problem& p, Clock::time_point deadline, bool wide) {
     SearchResult res;
     Reducer red(p);
     std::vector<Item> items;
@@ -431,6 +469,7 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         case Rel::Lt: it.value = p.goal_diff; break;
         case Rel::Ge: it.value = -p.goal_diff; it.strict = true; break;
         case Rel::Gt: it.value = -p.goal_diff; break;
+        case Rel::Eq: it.value = p.goal_diff * p.goal_diff; it.strict = true; break;  // ¬(l = r): (l−r)² > 0
         default:
             res.why = "goal relation not supported by psatz";
             return res;
@@ -467,6 +506,19 @@ SearchResult search_psatz(const Problem& p, Clock::time_point deadline) {
         const std::vector<unsigned> atoms = active_atoms(ps);
         for (auto& h : p.square_hints) add_square(red.reduce(h));
         for (unsigned a : atoms) add_square(Poly::atom(a));
+        if (p.goal_rel == Rel::Eq) add_square(red.reduce(p.goal_diff));
+        // completing the square: ∂E/∂x of each hypothesis, e.g. (2ax + b)² for a·x² + b·x + c = 0
+        for (auto& h : p.hyps) {
+            if (!wide || h.rel == Rel::Ne || h.diff.degree() < 2) continue;
+            for (unsigned a : atoms) add_square(red.reduce(derivative(h.diff, a)));
+        }
+        // squares of pairwise sums and differences of atoms ((a − b)² for a·b ≤ (a² + b²)/2)
+        if (wide && atoms.size() <= 8)
+            for (std::size_t i = 0; i < atoms.size(); ++i)
+                for (std::size_t j = i + 1; j < atoms.size(); ++j) {
+                    add_square(Poly::atom(atoms[i]) - Poly::atom(atoms[j]));
+                    add_square(Poly::atom(atoms[i]) + Poly::atom(atoms[j]));
+                }
         for (std::size_t i = 0; i < n_base; ++i)
             if (items[i].kind != Item::Kind::NonzeroSq) add_square(items[i].red);
         for (std::size_t i = 0; i < n_base; ++i)

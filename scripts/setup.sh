@@ -9,6 +9,7 @@ PACKAGES=(
   libgmp-dev libflint-dev libboost-dev libpugixml-dev catch2 libfmt-dev libcli11-dev nlohmann-json3-dev
   libssl-dev libglpk-dev
   coq z3                              # executed external checks (Coq export, SMT-LIB validity)
+  coinor-csdp                         # SDP solver for the prover's Gram-matrix sum-of-squares search
   clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
   python3 python3-sympy gnuplot-nox time   # benchmark side-by-side runs, peak memory, plots
   graphviz chromium                   # icl-kernel graph/report (dot draws the graph), its headless-browser test

@@ -88,7 +88,8 @@ TEST_CASE("ring: identities after unfolding definitions", "[kernel][ring]") {
     auto eq = corpus_of(R"~(<real>x</real><goal>x = x</goal><proof><ring/></proof><witness>x = 0</witness>)~");
     kernel::Theorem te = eq.theorems.at(0).theorem;
     te.proofs.at(0) = psatz_on_eq;
-    CHECK(kernel::check_theorem(te).message.rfind("psatz: the goal is not an inequality", 0) == 0);
+    // psatz may prove an equality goal (from (l-r)^2 > 0, issue 15); this tree names hypotheses x = x lacks
+    CHECK(kernel::check_theorem(te).message == "hyp: unknown hypothesis 'huv'");
 }
 
 TEST_CASE("linear_combination", "[kernel][linear_combination]") {

@@ -13,6 +13,7 @@
 #include "prover/prover.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <regex>
 
 using namespace icl;
@@ -263,4 +264,117 @@ TEST_CASE("prover: the built-in corpus from its statements alone (target: >= 75 
     INFO("proved " << proved << " of 81 in " << secs << " s");
     REQUIRE(proved >= 75);
     REQUIRE(secs < 60);
+}
+
+// ---- issue 15: equality goals by refutation, linear_combination exp, wider squares, budgets
+
+namespace {
+std::string one_theorem(const std::string& reals, const std::vector<std::string>& hyps, const std::string& goal,
+                        const std::string& proof, const std::string& witness) {
+    std::string s = "  <theorem id=\"K1\" name=\"t_k1\" lean=\"TransformerICL.t_k1\" section=\"1\">\n    <doc>test</doc>\n";
+    s += "    <real>" + reals + "</real>\n";
+    for (std::size_t k = 0; k < hyps.size(); ++k)
+        s += "    <hyp name=\"h" + std::to_string(k) + "\">" + hyps[k] + "</hyp>\n";
+    s += "    <goal>" + goal + "</goal>\n    <proof>" + proof + "</proof>\n    <witness>" + witness +
+         "</witness>\n  </theorem>\n";
+    return s;
+}
+kernel::CheckResult kernel_verdict(const std::string& xml) { return kernel::check_theorem(load_one(xml)); }
+}  // namespace
+
+TEST_CASE("kernel: psatz proves an equality goal from (l - r)^2 > 0", "[kernel][prover]") {
+    // x^2 + y^2 = 0 ⊢ x = 0:  x^2 (neg goal, > 0) + y^2 - (x^2 + y^2) ≡ 0
+    const std::string ok = "<psatz><add><neg_goal/><square of=\"y\"/><mulpoly by=\"-1\"><hyp name=\"h0\"/></mulpoly></add></psatz>";
+    auto v = kernel_verdict(one_theorem("x y", {"x^2 + y^2 = 0"}, "x = 0", ok, "x = 0; y = 0"));
+    CHECK(v.verdict == kernel::Verdict::Verified);
+    // broken: without the square of y the sum is -y^2, not a constant
+    const std::string bad = "<psatz><add><neg_goal/><mulpoly by=\"-1\"><hyp name=\"h0\"/></mulpoly></add></psatz>";
+    v = kernel_verdict(one_theorem("x y", {"x^2 + y^2 = 0"}, "x = 0", bad, "x = 0; y = 0"));
+    REQUIRE(v.verdict == kernel::Verdict::Rejected);
+    CHECK(v.message == "psatz: result -y^2 is not a constant");
+    // a false equality goal (x*y = 1 ⊢ x = 1) cannot be refuted: neg_goal alone is (x-1)^2 > 0
+    v = kernel_verdict(one_theorem("x y", {"x*y = 1"}, "x = 1", "<psatz><neg_goal/></psatz>", "x = 1; y = 1"));
+    REQUIRE(v.verdict == kernel::Verdict::Rejected);
+    CHECK(v.message.find("psatz: result") == 0);
+}
+
+TEST_CASE("kernel: linear_combination exp=n proves l = r from (l - r)^n in the ideal", "[kernel][prover]") {
+    // Mathlib: (h : x = y) (h2 : x*y = 0) : x + y*z = 0 := linear_combination (exp := 2) (-y*z^2 + x)*h + (z^2 + 2*z + 1)*h2
+    const std::string terms = "<term hyp=\"h0\" coeff=\"-y*z^2 + x\"/><term hyp=\"h1\" coeff=\"z^2 + 2*z + 1\"/>";
+    auto v = kernel_verdict(one_theorem("x y z", {"x = y", "x*y = 0"}, "x + y*z = 0",
+                                        "<linear_combination exp=\"2\">" + terms + "</linear_combination>", "x = 0; y = 0; z = 0"));
+    CHECK(v.verdict == kernel::Verdict::Verified);
+    // the same combination without the exponent leaves a residual
+    v = kernel_verdict(one_theorem("x y z", {"x = y", "x*y = 0"}, "x + y*z = 0",
+                                   "<linear_combination>" + terms + "</linear_combination>", "x = 0; y = 0; z = 0"));
+    REQUIRE(v.verdict == kernel::Verdict::Rejected);
+    CHECK(v.message.rfind("linear_combination: residual ", 0) == 0);
+    // exp="3" with the exp-2 combination: rejected too
+    v = kernel_verdict(one_theorem("x y z", {"x = y", "x*y = 0"}, "x + y*z = 0",
+                                   "<linear_combination exp=\"3\">" + terms + "</linear_combination>", "x = 0; y = 0; z = 0"));
+    REQUIRE(v.verdict == kernel::Verdict::Rejected);
+    CHECK(v.message.rfind("linear_combination: residual ", 0) == 0);
+    // exp="0" is a file error (0 = 0 would prove anything)
+    CHECK_THROWS(load_one(one_theorem("x", {}, "x = 1", "<linear_combination exp=\"0\"/>", "x = 1")));
+    // a kernel certificate built directly with exponent 0 is rejected by the kernel
+    auto t = load_one(one_theorem("x", {}, "x = 1", "<linear_combination/>", "x = 1"));
+    t.proofs[0].exponent = 0;
+    auto k = kernel::check_theorem(t);
+    REQUIRE(k.verdict == kernel::Verdict::Rejected);
+    CHECK(k.message == "linear_combination: exponent must be >= 1 (and 1 for ring)");
+}
+
+TEST_CASE("prover: equality goals by inequality reasoning, radicals and wider squares", "[prover]") {
+    auto found = [](const std::string& reals, const std::vector<std::string>& hyps, const std::string& goal,
+                    const std::string& witness) {
+        return prove_and_recheck(load_one(theorem("E1", reals, hyps, {goal}, witness))).proved;
+    };
+    CHECK(found("x y", {"x^2 + y^2 = 0"}, "x = 0", "x = 0; y = 0"));
+    CHECK(found("x y z", {"x &lt;= 3*y", "y &lt;= 2*z", "x &gt;= 6*z"}, "x = 3*y", "x = 0; y = 0; z = 0"));
+    CHECK(found("x y", {"-(x*x) &gt;= 0"}, "x*y = 0", "x = 0; y = 0"));
+    CHECK(found("x y z", {"x = y", "x*y = 0"}, "x + y*z = 0", "x = 0; y = 0; z = 0"));
+    CHECK(found("a b", {}, "a*b &lt;= (1/2)*(a^2 + b^2)", "a = 0; b = 0"));
+    CHECK(found("x1 x2 x3", {"x1^2 + x2^2 + x3^2 = 1"}, "(x1 + x2 + x3)^2 &lt;= 3", "x1 = 1; x2 = 0; x3 = 0"));
+    CHECK(found("a b c x", {"a*x^2 + b*x + c = 0"}, "b^2 &gt;= 4*a*c", "a = 0; b = 0; c = 0; x = 0"));
+    // false equality goals are not proved
+    CHECK_FALSE(found("x y", {"x*y = 0"}, "x = 0", "x = 0; y = 0"));
+    CHECK_FALSE(found("x y", {"x^2 = y^2"}, "x = y", "x = 1; y = -1"));
+}
+
+TEST_CASE("prover: a degree-28 equality goal ends with 'not found within budget'", "[prover]") {
+    // Mathlib linear_combination.lean: ((27*q^2 + 4*p^3)*x)^4 = 0 from three equalities
+    auto t = load_one(theorem("D28", "x y z p q", {"3*x^2 + z^2*p = 0", "z*(2*y) = 0", "-(y^2) + p*x*(2*z) + q*(3*z^2) = 0"},
+                              {"((27*q^2 + 4*p^3)*x)^4 = 0"}, "x = 0; y = 0; z = 0; p = 0; q = 0"));
+    prover::ProveOptions o;
+    o.budget = std::chrono::milliseconds(2000);
+    auto r = prover::prove_theorem(t, o);
+    CHECK_FALSE(r.proved);
+    CHECK(r.timed_out);
+    CHECK(r.message.find("not found within budget") != std::string::npos);
+    // a small memory cap is honoured in the same way
+    o.max_terms = 50;
+    r = prover::prove_theorem(t, o);
+    CHECK_FALSE(r.proved);
+    CHECK(r.timed_out);
+    CHECK(r.message.find("memory cap") != std::string::npos);
+}
+
+TEST_CASE("prover: genuine sums of squares by a Gram matrix (csdp), rounded and checked exactly", "[prover]") {
+    if (std::system("command -v csdp > /dev/null 2>&1") != 0) {
+        WARN("csdp not on PATH (apt-get install coinor-csdp): Gram-matrix search not tested");
+        return;
+    }
+    // Coq rexample.v motzkin': (x^2 + y^2 + 1) * Motzkin >= 0, a sum of squares of degree 8
+    auto t = load_one(theorem("SOS1", "x y", {}, {"(x^2 + y^2 + 1)*(x^2*y^4 + x^4*y^2 + 1 - 3*x^2*y^2) &gt;= 0"}, "x = 0; y = 0"));
+    auto r = prove_and_recheck(t);
+    CHECK(r.proved);
+    CHECK(r.message.find("sos") != std::string::npos);
+    // the Motzkin polynomial itself is not a sum of squares: found with the multiplier 1 + x^2 + y^2
+    t = load_one(theorem("SOS2", "x y", {}, {"x^4*y^2 + x^2*y^4 + 1 - 3*x^2*y^2 &gt;= 0"}, "x = 0; y = 0"));
+    r = prove_and_recheck(t);
+    CHECK(r.proved);
+    CHECK(r.message.find("multiplier") != std::string::npos);
+    // a false variant (negative at x = y = 1) is not proved
+    t = load_one(theorem("SOS3", "x y", {}, {"x^4*y^2 + x^2*y^4 + 1 - 4*x^2*y^2 &gt;= 0"}, "x = 0; y = 0"));
+    CHECK_FALSE(prove_and_recheck(t).proved);
 }

@@ -129,7 +129,6 @@ case("square_missing_of", corpus(theorem(**proof('<psatz><add><neg_goal/><hyp na
 case("mulpoly_without_operand", corpus(theorem(**proof('<psatz><add><neg_goal/><hyp name="hx"/><mulpoly by="2"/></add></psatz>'))))
 case("empty_add", corpus(theorem(**proof("<psatz><add></add></psatz>"))))
 case("wrong_kind_ring_for_inequality", corpus(theorem(**proof("<ring/>"))))
-case("wrong_kind_psatz_for_equality", corpus(theorem(**goal("x*y = y*x"), **proof('<psatz><add><neg_goal/><hyp name="hx"/></add></psatz>'))))
 case("wrong_kind_sum_rule_for_plain_goal", corpus(theorem(**proof('<sum_nonneg index="i"><psatz><neg_goal/></psatz></sum_nonneg>'))))
 case("nested_sum_rules", corpus(theorem(real="    <real>x y</real>\n    <nat>d</nat>\n    <family>g</family>",
                                         **goal("sum(k, d, g(k)^2) &gt;= 0"),
