@@ -10,7 +10,7 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
   message(FATAL_ERROR "ICL_FUZZ=ON needs clang: CC=clang CXX=clang++ cmake -S . -B build-fuzz -DICL_FUZZ=ON")
 endif()
 
-set(ICL_FUZZ_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
+set(ICL_FUZZ_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -gline-tables-only)
 foreach(lib icl_kernel icl_tools)
   target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link ${ICL_FUZZ_SANITIZERS})
   target_link_options(${lib} INTERFACE -fsanitize=address,undefined)
@@ -25,11 +25,13 @@ foreach(name ${ICL_FUZZ_TARGETS})
   set_target_properties(fuzz_${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz)
 endforeach()
 
-# Smoke run in ctest: ICL_FUZZ_SMOKE_SECONDS per target (default 60).
-set(ICL_FUZZ_SMOKE_SECONDS 60 CACHE STRING "seconds per libFuzzer target in the ctest smoke run")
+# Smoke run in ctest: replay of the committed seeds, then ICL_FUZZ_SMOKE_SECONDS per target (default 20).
+set(ICL_FUZZ_SMOKE_SECONDS 20 CACHE STRING "seconds of new fuzzing per libFuzzer target in the ctest smoke run")
 foreach(name ${ICL_FUZZ_TARGETS})
+  add_test(NAME robustness.fuzz_replay.${name}
+           COMMAND ${CMAKE_SOURCE_DIR}/fuzz/run.sh --replay ${name} ${CMAKE_BINARY_DIR})
+  set_tests_properties(robustness.fuzz_replay.${name} PROPERTIES LABELS "robustness;fuzz" TIMEOUT 900)
   add_test(NAME robustness.fuzz_smoke.${name}
            COMMAND ${CMAKE_SOURCE_DIR}/fuzz/run.sh ${name} ${ICL_FUZZ_SMOKE_SECONDS} ${CMAKE_BINARY_DIR})
-  set_tests_properties(robustness.fuzz_smoke.${name} PROPERTIES
-                       LABELS "robustness;fuzz" TIMEOUT 900 RUN_SERIAL TRUE)
+  set_tests_properties(robustness.fuzz_smoke.${name} PROPERTIES LABELS "robustness;fuzz" TIMEOUT 900)
 endforeach()

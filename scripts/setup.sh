@@ -11,7 +11,8 @@ PACKAGES=(
   coq z3                              # executed external checks (Coq export, SMT-LIB validity)
   coinor-csdp                         # SDP solver for the prover's Gram-matrix sum-of-squares search
   clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
-  python3 python3-sympy gnuplot-nox time   # benchmark side-by-side runs, peak memory, plots
+  python3 python3-sympy gnuplot-nox time hyperfine   # benchmark side-by-side runs, peak memory, plots
+  ccache                              # compiler cache for this build and the sanitizer / fuzz test trees
   graphviz chromium                   # icl-kernel graph/report (dot draws the graph), its headless-browser test
   python3-yaml                        # structure check of .github/workflows/*.yml
   dpkg-dev                            # CPack .deb: dpkg-shlibdeps computes Depends
@@ -27,5 +28,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# ccache (when present) is used by this tree and, through CMAKE_CXX_COMPILER_LAUNCHER, by the nested
+# sanitizer and fuzz trees that ctest builds (tests/robustness.cmake).
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
 cmake --build build -j"$(nproc)"
