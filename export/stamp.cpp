@@ -197,6 +197,8 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
                             {"statement_sha256", sha256_hex(statement_text(e, corpus))},
                             {"kernel_verified", verified}};
         if (!e.duplicate_of.empty()) t["duplicate_of"] = e.duplicate_of;
+        if (e.derived) t["derived"] = true;
+        if (!e.uses.empty()) t["uses"] = e.uses;  // the theorems its certificates instantiate
         if (auto it = indep.same_as.find(e.theorem.id); it != indep.same_as.end()) t["same_as"] = it->second;
         ths.push_back(t);
     }
@@ -205,7 +207,10 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
     for (const auto& c : indep.classes) classes.push_back(c.ids);
     j["independence_classes"] = classes;  // statements equal up to renaming (export/independence.hpp)
     std::size_t defs = corpus.definitions.size();
-    j["counts"] = {{"statements", corpus.theorems.size()},
+    std::size_t derived = 0;
+    for (const auto& e : corpus.theorems) derived += e.derived;
+    j["counts"] = {{"statements", corpus.theorems.size() - derived},
+                   {"derived_declarations", derived},
                    {"independent_statements", indep.independent},
                    {"axioms", count_word(lean_text, "axiom")},
                    {"sorry", count_word(lean_text, "sorry") + count_word(lean_text, "admit") +

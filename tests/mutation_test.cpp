@@ -416,3 +416,47 @@ TEST_CASE("mutation: the kernel rejects every mutant shown invalid independently
     CHECK(escaped.empty());
     CHECK(all.killed == all.invalid);
 }
+
+TEST_CASE("mutation: derived declarations — a refuted statement mutant is never verified", "[.][mutation]") {
+    // The derived declarations instantiate earlier theorems, which the independent judge does not model.
+    // Their statement mutants are judged by an exact counterexample alone: when the mutated statement
+    // is false at a rational point, the kernel (with the library of the theorems before it) must reject.
+    const auto seed = static_cast<std::uint64_t>(env_int("ICL_MUTATION_SEED", 20240601));
+    frontend::Corpus corpus = frontend::load_embedded_corpus();
+    Sampler rnd(seed);
+    kernel::Library library;
+    long total = 0, refuted = 0, killed = 0, certificate_mutants = 0, certificate_rejected = 0;
+    std::vector<std::string> escaped;
+    for (const auto& e : corpus.theorems) {
+        if (e.derived) {
+            for (const auto& m : mutations_of(e.theorem, rnd, 6)) {
+                kernel::Theorem t = clone(e.theorem);
+                Sites ss = collect(t);
+                m.apply(t, ss);
+                kernel::Library snapshot = library;  // the theorems before e, verified
+                auto r = kernel::check_theorem(t, snapshot);
+                if (m.op.rfind("statement", 0) != 0) {
+                    ++certificate_mutants;
+                    certificate_rejected += r.verdict == kernel::Verdict::Rejected;
+                    continue;
+                }
+                ++total;
+                CounterexampleSearch cs(t.statement, t.witness, rnd);
+                if (auto cx = cs.run(48)) {
+                    ++refuted;
+                    killed += r.verdict == kernel::Verdict::Rejected;
+                    if (r.verdict == kernel::Verdict::Verified)
+                        escaped.push_back(e.theorem.id + " [" + m.op + "] " + m.where + ": " + *cx);
+                }
+            }
+        }
+        REQUIRE(kernel::check_theorem(e.theorem, library).verdict == kernel::Verdict::Verified);
+    }
+    std::cout << "derived declarations: " << total << " statement mutants, " << refuted
+              << " refuted by an exact counterexample, " << killed << " of them rejected; " << certificate_mutants
+              << " certificate mutants (not judged), " << certificate_rejected << " rejected\n";
+    for (const auto& s : escaped) std::cout << "ESCAPED (derived): " << s << "\n";
+    CHECK(refuted > 0);
+    CHECK(escaped.empty());
+    CHECK(killed == refuted);
+}
