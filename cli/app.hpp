@@ -21,8 +21,11 @@ enum class ExitCode : int { Ok = 0, CheckFailed = 1, BadInput = 2, Internal = 3 
 // external tool that is missing when asked for. Exit code 3.
 struct EnvironmentError : std::runtime_error {
     EnvironmentError(std::string what_path, const std::string& message)
-        : std::runtime_error(what_path.empty() ? message : what_path + ": " + message), path(std::move(what_path)) {}
+        : std::runtime_error(what_path.empty() ? message : what_path + ": " + message), path(std::move(what_path)),
+          message(message) {}
+    frontend::Diagnostic diagnostic() const { return {path, 0, 0, "environment", message}; }
     std::string path;
+    std::string message;
 };
 
 struct AppContext {

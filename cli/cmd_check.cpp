@@ -35,6 +35,12 @@ std::vector<std::string> split_ids(const std::string& s) {
     return out;
 }
 
+// A kernel verdict as a Diagnostic: the rule is the message's prefix ("ring: residual ..." -> "ring").
+frontend::Diagnostic diagnostic(const frontend::SourceLocation& where, const std::string& message) {
+    auto colon = message.find(':');
+    return {where.file, where.line, 0, colon == std::string::npos ? "kernel" : message.substr(0, colon), message};
+}
+
 std::string certificate_kinds(const kernel::Theorem& t) {
     std::string out;
     for (const auto& c : t.proofs) out += (out.empty() ? "" : "+") + export_::certificate_kind_name(c);
@@ -154,8 +160,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
                 fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms  witness {{{}}}{}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.witness_text, note);
             else
-                fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
-                           certificate_kinds(e.theorem), o.ms, e.where.file, e.where.line, o.message);
+                fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}\n", e.theorem.id, e.theorem.name,
+                           certificate_kinds(e.theorem), o.ms, diagnostic(e.where, o.message).text());
         }
         // per-paper summary
         std::vector<std::string> papers;
@@ -183,8 +189,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
                     fmt::print("note: {} {} duplicates {}; it is not independent evidence\n", o.entry->theorem.id,
                                o.entry->theorem.name, o.entry->duplicate_of);
         for (const auto& f : def_failures)
-            fmt::print("FAIL  definition {}\n      {}:{}: {}\n", f.entry->definition.name, f.entry->where.file,
-                       f.entry->where.line, f.message);
+            fmt::print("FAIL  definition {}\n      {}\n", f.entry->definition.name,
+                       diagnostic(f.entry->where, f.message).text());
         // The closing line adds up: declarations = theorems + definitions = OK + failed.
         fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
                    declarations, declarations_ok);

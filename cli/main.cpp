@@ -96,10 +96,10 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);  // prints help / version / usage error
         return rc == 0 ? exit_code_for(Outcome::Verified) : exit_code_for(Outcome::Usage);
     } catch (const icl::frontend::InputError& e) {
-        fmt::print(stderr, "{}\n", e.what());
+        fmt::print(stderr, "{}\n", e.diagnostic().text());
         return exit_code_for(Outcome::BadInput);
     } catch (const EnvironmentError& e) {
-        fmt::print(stderr, "error: {}\n", e.what());
+        fmt::print(stderr, "error: {}\n", e.diagnostic().text());
         return exit_code_for(Outcome::Environment);
     } catch (const std::bad_alloc&) {
         fmt::print(stderr, "error: out of memory\n");

@@ -65,9 +65,9 @@ public:
         auto off = n.offset_debug();
         return loc(off < 0 ? 0 : static_cast<std::size_t>(off));
     }
-    [[noreturn]] void error(std::size_t off, const std::string& what) const {
+    [[noreturn]] void error(std::size_t off, const std::string& what, const char* component = "input") const {
         SourceLocation l = loc(off);
-        throw InputError(l.file, l.line, l.col, what);
+        throw InputError(l.file, l.line, l.col, what, component);
     }
     [[noreturn]] void error(const pugi::xml_node& n, const std::string& what) const {
         SourceLocation l = loc(n);
@@ -581,12 +581,12 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
         const FileLoader& f = *d->loader;
         if (content.size() > limits.max_file_bytes) throw InputError(name, 1, 1, "file exceeds the size limit");
         if (blank(content)) throw InputError(name, 1, 1, "empty file: expected a <corpus> document");
-        if (auto bad = xml_character_problem(content)) f.error(bad->offset, bad->message);
+        if (auto bad = xml_character_problem(content)) f.error(bad->offset, bad->message, "xml");
         auto result = d->doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
         if (!result) f.error(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)),
                              std::string("malformed XML: ") + result.description());
         // what pugixml accepts but a reader would read differently (DTD, &#0;, a second root, ...)
-        if (auto bad = xml_markup_problem(content, kTextElements)) f.error(bad->offset, bad->message);
+        if (auto bad = xml_markup_problem(content, kTextElements)) f.error(bad->offset, bad->message, "xml");
         d->root = d->doc.document_element();
         if (std::string(d->root.name()) != "corpus") f.error(d->root, "the document element must be <corpus>");
         f.only_attributes(d->root, {"paper", "title"});

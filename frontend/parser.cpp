@@ -11,8 +11,16 @@ using kernel::Rational;
 using kernel::Rel;
 using kernel::TermPtr;
 
-InputError::InputError(std::string f, int l, int c, const std::string& m)
-    : std::runtime_error(fmt::format("{}:{}:{}: {}", f, l, c, m)), file(std::move(f)), line(l), col(c), message(m) {}
+std::string Diagnostic::text() const {
+    if (file.empty()) return message;
+    if (line <= 0) return fmt::format("{}: {}", file, message);
+    if (col <= 0) return fmt::format("{}:{}: {}", file, line, message);
+    return fmt::format("{}:{}:{}: {}", file, line, col, message);
+}
+
+InputError::InputError(std::string f, int l, int c, const std::string& m, std::string comp)
+    : std::runtime_error(Diagnostic{f, l, c, comp, m}.text()), file(std::move(f)), line(l), col(c), message(m),
+      component(std::move(comp)) {}
 
 SourceLocation PositionMap::locate(std::size_t offset) const {
     if (at.empty()) return {file, 0, 0};
