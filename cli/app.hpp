@@ -1,6 +1,7 @@
 // The icl-kernel driver: each feature registers its subcommands on the CLI11 app.
-// Exit codes: 0 every statement verified / command succeeded, 1 a check failed, 2 bad input or usage,
-// 3 cannot write output / a required external tool is missing.
+// Exit codes (the one table is exit_code_for in main.cpp): 0 every statement verified / command
+// succeeded, 1 a check failed, 2 bad input or usage, 3 an internal or environment failure (cannot write
+// an output file, an external tool missing when asked for, out of memory outside a kernel check).
 #pragma once
 
 #include "frontend/corpus.hpp"
@@ -8,12 +9,24 @@
 
 #include <CLI/CLI.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace icl::cli {
 
 enum class ExitCode : int { Ok = 0, CheckFailed = 1, BadInput = 2, Internal = 3 };
+
+// A failure of the environment rather than of the input: an output file that cannot be written, an
+// external tool that is missing when asked for. Exit code 3.
+struct EnvironmentError : std::runtime_error {
+    EnvironmentError(std::string what_path, const std::string& message)
+        : std::runtime_error(what_path.empty() ? message : what_path + ": " + message), path(std::move(what_path)),
+          message(message) {}
+    frontend::Diagnostic diagnostic() const { return {path, 0, 0, "environment", message}; }
+    std::string path;
+    std::string message;
+};
 
 struct AppContext {
     frontend::ParseLimits parse_limits;

@@ -34,9 +34,15 @@ struct Outcome {
 std::vector<std::string> split_ids(const std::string& s) {
     std::vector<std::string> out;
     std::stringstream ss(s);
-    for (std::string id; std::getline(ss, id, ',');)
-        if (!id.empty()) out.push_back(id);
+    for (std::string id; std::getline(ss, id, ',');) out.push_back(id);
+    if (!s.empty() && s.back() == ',') out.push_back("");
     return out;
+}
+
+// A kernel verdict as a Diagnostic: the rule is the message's prefix ("ring: residual ..." -> "ring").
+frontend::Diagnostic diagnostic(const frontend::SourceLocation& where, const std::string& message) {
+    auto colon = message.find(':');
+    return {where.file, where.line, 0, colon == std::string::npos ? "kernel" : message.substr(0, colon), message};
 }
 
 std::string certificate_kinds(const kernel::Theorem& t) {
@@ -51,11 +57,15 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
     if (only.empty()) {
         for (const auto& t : corpus.theorems) selected.push_back(&t);
     } else {
+        std::map<std::string, const frontend::TheoremEntry*> by_id;
+        for (const auto& t : corpus.theorems) by_id.emplace(t.theorem.id, &t);
+        // --only: an empty item is refused; a repeated id is counted once (de-duplicated, first order kept)
+        std::set<std::string> seen;
         for (const auto& id : split_ids(only)) {
-            auto it = std::find_if(corpus.theorems.begin(), corpus.theorems.end(),
-                                   [&](const auto& t) { return t.theorem.id == id; });
-            if (it == corpus.theorems.end()) throw CLI::ValidationError("--only", "no theorem with id '" + id + "'");
-            selected.push_back(&*it);
+            if (id.empty()) throw CLI::ValidationError("--only", "empty theorem id in '" + only + "'");
+            auto it = by_id.find(id);
+            if (it == by_id.end()) throw CLI::ValidationError("--only", "no theorem with id '" + id + "'");
+            if (seen.insert(id).second) selected.push_back(it->second);
         }
     }
 
@@ -102,31 +112,44 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
     std::vector<Outcome> outcomes, derived;
     for (const auto* e : selected) (e->derived ? derived : outcomes).push_back(by_id.at(e->theorem.id));
 
-    // Counts. Axioms and sorry: declarations taken without a checked certificate. The format has no
-    // construct for either, and a theorem without a certificate is rejected by the loader.
+    // Counts. Axioms and sorry are counted from what was accepted: a verified theorem whose certificate
+    // is an axiom or a sorry. The kernel has no such certificate kind (kernel::Certificate::Kind has
+    // none, and a theorem without a certificate is rejected by the loader), so both are 0 by
+    // construction; the count is over the accepted theorems' certificates all the same.
     std::size_t ok = 0, axioms = 0, sorry = 0;
-    for (const auto& o : outcomes) {
-        ok += o.ok;
-        sorry += o.entry->theorem.proofs.empty();
-    }
+    for (const auto* list : {&outcomes, &derived})
+        for (const auto& o : *list) {
+            if (list == &outcomes) ok += o.ok;
+            if (!o.ok) continue;
+            for (const auto& c : o.entry->theorem.proofs) {
+                const std::string kind = export_::certificate_kind_name(c);
+                axioms += kind == "axiom";
+                sorry += kind == "sorry";
+            }
+        }
     // Independence is computed (export/independence.hpp), not declared: statements equal up to renaming.
     std::vector<const frontend::TheoremEntry*> statements;  // derived declarations are not independent evidence
     for (const auto* e : selected)
         if (!e->derived) statements.push_back(e);
     const export_::IndependenceReport indep = export_::independence(statements, ctx.kernel_limits);
     const std::size_t duplicates = indep.statements - indep.independent;
+    struct DefFailure {
+        const frontend::DefinitionEntry* entry;
+        std::string message;
+    };
+    std::vector<DefFailure> def_failures;
     std::size_t defs_ok = 0;
     kernel::Limits def_limits = ctx.kernel_limits;  // one step budget shared by all definitions
     def_limits.max_steps = std::max<unsigned long>(10'000, ctx.kernel_limits.max_steps / std::max<std::size_t>(1, corpus.definitions.size()));
+    kernel::Statement def_scope;  // every definition sees all definitions (built once, not per definition)
+    for (const auto& other : corpus.definitions) def_scope.definitions.push_back(other.definition);
     for (const auto& d : corpus.definitions) {
-        kernel::Statement scope;
-        scope.reals = d.definition.params;
-        scope.definitions = {};
-        for (const auto& other : corpus.definitions) scope.definitions.push_back(other.definition);
+        def_scope.reals = d.definition.params;
         try {
-            kernel::normalize(*d.definition.body, scope, "", def_limits);
+            kernel::normalize(*d.definition.body, def_scope, "", def_limits);
             ++defs_ok;
-        } catch (const kernel::KernelError&) {
+        } catch (const kernel::KernelError& e) {
+            def_failures.push_back({&d, e.what()});
         }
     }
     std::size_t derived_ok = 0;
@@ -134,8 +157,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
     const std::size_t n = outcomes.size();
     const std::size_t declarations = n + derived.size() + corpus.definitions.size();
     const std::size_t declarations_ok = ok + derived_ok + defs_ok;
-    const bool all_ok = ok == n && derived_ok == derived.size() && defs_ok == corpus.definitions.size() &&
-                        n + derived.size() > 0;
+    const std::size_t defs_failed = def_failures.size();
+    const bool all_ok = ok == n && derived_ok == derived.size() && defs_failed == 0 && n + derived.size() > 0;
 
     if (json) {
         nlohmann::ordered_json j;
@@ -174,10 +197,17 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         nlohmann::ordered_json classes = nlohmann::ordered_json::array();
         for (const auto& c : indep.classes) classes.push_back({{"ids", c.ids}, {"renamings", c.renamings}});
         j["independence_classes"] = classes;
+        j["definitions_failed"] = nlohmann::ordered_json::array();
+        for (const auto& f : def_failures)
+            j["definitions_failed"].push_back({{"name", f.entry->definition.name},
+                                               {"file", f.entry->where.file},
+                                               {"line", f.entry->where.line},
+                                               {"message", f.message}});
         j["summary"] = {{"statements", n},          {"independent", indep.independent}, {"axioms", axioms},
                         {"sorry", sorry},           {"declarations", declarations},   {"ok", declarations_ok},
                         {"theorems_ok", ok},        {"failed", n - ok},               {"derived", derived.size()},
-                        {"derived_ok", derived_ok}, {"verified", all_ok}};
+                        {"derived_ok", derived_ok}, {"definitions", corpus.definitions.size()},
+                        {"definitions_ok", defs_ok}, {"definitions_failed", defs_failed}, {"verified", all_ok}};
         fmt::print("{}\n", j.dump(2));
     } else {
         for (const auto& o : outcomes) {
@@ -189,8 +219,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
                 fmt::print("OK    {:<4} {:<46} {:<30} {:>8.3f} ms  witness {{{}}}{}\n", e.theorem.id, e.theorem.name,
                            certificate_kinds(e.theorem), o.ms, e.witness_text, note);
             else
-                fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}:{}: {}\n", e.theorem.id, e.theorem.name,
-                           certificate_kinds(e.theorem), o.ms, e.where.file, e.where.line, o.message);
+                fmt::print("FAIL  {:<4} {:<46} {:<30} {:>8.3f} ms\n      {}\n", e.theorem.id, e.theorem.name,
+                           certificate_kinds(e.theorem), o.ms, diagnostic(e.where, o.message).text());
         }
         if (!derived.empty()) {
             fmt::print("\nderived declarations (chains of the papers; not among the theorem statements):\n");
@@ -231,13 +261,19 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
                            o.entry->theorem.name, o.entry->duplicate_of);
         for (const auto& c : indep.classes)
             fmt::print("note: {}: the same statement up to renaming, counted once\n", export_::class_text(c));
+        for (const auto& f : def_failures)
+            fmt::print("FAIL  definition {}\n      {}\n", f.entry->definition.name,
+                       diagnostic(f.entry->where, f.message).text());
         if (!derived.empty())
             fmt::print("derived: {} declarations, {} OK\n", derived.size(), derived_ok);
+        // The closing line adds up: declarations = theorems + derived + definitions = OK + failed.
         fmt::print("{} theorem statements, {} axioms, {} sorry; {} declarations, {} OK\n", n, axioms, sorry,
                    declarations, declarations_ok);
         if (!all_ok)
-            fmt::print("FAILED: {} of {} theorem statements{} did not verify\n", n - ok, n,
-                       derived.empty() ? "" : fmt::format(" and {} of {} derived declarations", derived.size() - derived_ok, derived.size()));
+            fmt::print("FAILED: {} of {} declarations did not verify ({} of {} theorem statements, {} of {} derived "
+                       "declarations, {} of {} definitions)\n",
+                       declarations - declarations_ok, declarations, n - ok, n, derived.size() - derived_ok,
+                       derived.size(), defs_failed, corpus.definitions.size());
     }
     ctx.exit_code = all_ok ? ExitCode::Ok : ExitCode::CheckFailed;
 }
@@ -269,7 +305,7 @@ void register_check_commands(CLI::App& app, AppContext& ctx) {
             fmt::print("{}", md);
         } else {
             std::ofstream out(copts->out, std::ios::binary);
-            if (!out) throw frontend::InputError(copts->out, 0, 0, "cannot write file");
+            if (!out) throw EnvironmentError(copts->out, "cannot write file");
             out << md;
         }
         ctx.exit_code = ExitCode::Ok;

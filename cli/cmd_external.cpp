@@ -16,9 +16,9 @@ namespace {
 
 void write_text(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
-    if (!out) throw frontend::InputError(path, 0, 0, "cannot write file");
+    if (!out) throw EnvironmentError(path, "cannot write file");
     out << text;
-    if (!out) throw frontend::InputError(path, 0, 0, "cannot write file");
+    if (!out) throw EnvironmentError(path, "cannot write file");
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ void register_external_commands(CLI::App& app, AppContext& ctx) {
         try {
             export_::write_smtlib(problems, sopt->dir);
         } catch (const std::runtime_error& e) {
-            throw frontend::InputError(sopt->dir, 0, 0, e.what());
+            throw EnvironmentError(sopt->dir, e.what());
         }
         fmt::print("wrote {} problems for {} theorems to {}\n", problems.size(), corpus.theorems.size(), sopt->dir);
         ctx.exit_code = ExitCode::Ok;

@@ -40,9 +40,9 @@ void write_file(const fs::path& p, const std::string& content) {
     tmp += ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw frontend::InputError(tmp.string(), 0, 0, "cannot write file");
+        if (!out) throw EnvironmentError(tmp.string(), "cannot write file");
         out << content;
-        if (!out) throw frontend::InputError(tmp.string(), 0, 0, "write failed");
+        if (!out) throw EnvironmentError(tmp.string(), "write failed");
     }
     fs::rename(tmp, p);
 }
@@ -102,7 +102,7 @@ void run_export(const std::vector<std::string>& files, const std::string& out_di
     fs::path dir(out_dir);
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw frontend::InputError(out_dir, 0, 0, "cannot create directory: " + ec.message());
+    if (ec) throw EnvironmentError(out_dir, "cannot create directory: " + ec.message());
     write_file(dir / leanexp::kLeanFileName, f.text);
     write_file(dir / "lean-toolchain", leanexp::lean_toolchain_text());
     write_file(dir / "lakefile.toml", leanexp::lakefile_text());

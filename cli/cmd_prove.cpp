@@ -47,9 +47,9 @@ void write_file(const std::string& path, const std::string& content) {
     std::string tmp = path + ".prove-tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write " + tmp);
+        if (!out) throw EnvironmentError(tmp, "cannot write file");
         out << content;
-        if (!out) throw std::runtime_error("cannot write " + tmp);
+        if (!out) throw EnvironmentError(tmp, "cannot write file");
     }
     std::filesystem::rename(tmp, path);
 }

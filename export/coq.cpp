@@ -828,4 +828,19 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
     return ex;
 }
 
+// The Coq printing of one term with every name kept as written (for the precedence round-trip test).
+std::string coq_expression(const kernel::Term& t) {
+    Printer pr;
+    std::map<std::string, std::string> defs;
+    std::function<void(const Term&)> names = [&](const Term& u) {
+        if (u.kind == Term::Kind::Var || u.kind == Term::Kind::Sum) pr.vars[u.name] = u.name;
+        if (u.kind == Term::Kind::Apply) { pr.vars[u.name] = u.name; }
+        for (const auto& a : u.args)
+            if (a) names(*a);
+    };
+    names(t);
+    pr.defs = &defs;
+    return pr.term(t, 1);
+}
+
 }  // namespace icl::export_

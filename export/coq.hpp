@@ -36,6 +36,10 @@ inline constexpr const char* kCoqAssumptionMarker = "ICL-ASSUMPTIONS ";
 // Throws std::runtime_error on a certificate/statement shape it cannot translate.
 CoqExport export_coq(const frontend::Corpus& corpus);
 
+// One term in the export's Coq notation, every name kept as written (definitions are printed as calls
+// `(f a b)`; unfold them first to get a term the front end can re-read). Used by the precedence test.
+std::string coq_expression(const kernel::Term& t);
+
 // ---------------------------------------------------------------- term utilities (shared with smtlib)
 // Definition unfolding is the kernel's: kernel::unfold_definitions.
 using kernel::unfold_definitions;

@@ -1,6 +1,7 @@
 // Corpus loader: pugixml files -> kernel data structures, with file:line:col for every error.
 #include "frontend/corpus.hpp"
 #include "frontend/parser.hpp"
+#include "frontend/xml_strict.hpp"
 
 #include <fmt/core.h>
 #include <pugixml.hpp>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <functional>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -17,19 +19,8 @@ using kernel::Rational;
 
 namespace {
 
-// contract: offset of the first byte that is not well-formed UTF-8, or npos
-std::size_t invalid_utf8_offset(const std::string& s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (c == 0 || n == 0 || (n == 2 && c < 0xC2) || i + n > s.size()) return i;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
-        i += n;
-    }
-    return std::string::npos;
-}
+// Elements whose content is text read as written (expressions, names, prose): no comments inside.
+constexpr const char* kTextElements = "def doc deviation real nat family hyp goal witness";
 
 std::vector<std::string> split_words(const std::string& s) {
     std::istringstream is(s);
@@ -51,23 +42,33 @@ public:
             if (raw_[i] == '\n') line_starts_.push_back(i + 1);
     }
 
+    // Line by binary search; the column by counting characters from the line start, or from the last
+    // position asked for when it is earlier on the same line (the loader asks in file order, so many
+    // elements on one long line cost linear, not quadratic, time).
     SourceLocation loc(std::size_t off) const {
         off = std::min(off, raw_.size());
         auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), off);
         std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
         std::size_t start = line_starts_[line - 1];
         int col = 1;
+        if (cache_line_ == line && cache_off_ <= off) {
+            start = cache_off_;
+            col = cache_col_;
+        }
         for (std::size_t i = start; i < off; ++i)
             if ((static_cast<unsigned char>(raw_[i]) & 0xC0) != 0x80) ++col;
+        cache_line_ = line;
+        cache_off_ = off;
+        cache_col_ = col;
         return {name_, static_cast<int>(line), col};
     }
     SourceLocation loc(const pugi::xml_node& n) const {
         auto off = n.offset_debug();
         return loc(off < 0 ? 0 : static_cast<std::size_t>(off));
     }
-    [[noreturn]] void error(std::size_t off, const std::string& what) const {
+    [[noreturn]] void error(std::size_t off, const std::string& what, const char* component = "input") const {
         SourceLocation l = loc(off);
-        throw InputError(l.file, l.line, l.col, what);
+        throw InputError(l.file, l.line, l.col, what, component);
     }
     [[noreturn]] void error(const pugi::xml_node& n, const std::string& what) const {
         SourceLocation l = loc(n);
@@ -183,6 +184,8 @@ private:
     const std::string& raw_;
     std::vector<std::size_t> line_starts_;
     const ParseLimits& limits_;
+    mutable std::size_t cache_line_ = 0, cache_off_ = 0;
+    mutable int cache_col_ = 1;
 };
 
 struct Loaded {
@@ -365,6 +368,17 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
         NameScope inner = scope;
         inner.indices.insert(c.index);
         c.body = std::make_shared<kernel::Certificate>(load_sequence(f, e, inner, hyps, true, uses));
+        // the body goal is f(i) = g(i) for sum_congr, an inequality for the other two
+        using BK = kernel::Certificate::Kind;
+        const BK bk = c.body->kind;
+        const bool body_fits = bk == BK::Exact || bk == BK::Psatz ||
+                               (c.kind == K::SumCongr && (bk == BK::Ring || bk == BK::LinearCombination));
+        if (!body_fits) {
+            auto kids = f.elements(e);
+            f.error(kids.back(), fmt::format("<{}> does not fit the body goal of <{}>: it needs {}", kids.back().name(), tag,
+                                             c.kind == K::SumCongr ? "<ring>, <linear_combination> or <psatz> (an equality)"
+                                                                   : "<psatz> (an inequality)"));
+        }
     } else if (tag == "exact") {
         f.only_attributes(e, {"fact"});
         if (!f.elements(e).empty()) f.error(e, "<exact/> takes no children");
@@ -382,6 +396,8 @@ kernel::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const
     const std::string& text = text_map.first;
     const PositionMap& map = text_map.second;
     kernel::Witness w;
+    const std::set<std::string> reals(st.reals.begin(), st.reals.end()), nats(st.nats.begin(), st.nats.end()),
+        families(st.families.begin(), st.families.end());  // look-ups by set, not by linear search
     std::size_t i = 0;
     auto fail = [&](std::size_t at, const std::string& what) {
         SourceLocation l = map.locate(at);
@@ -422,9 +438,9 @@ kernel::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const
         skip();
         if (i >= text.size() || text[i] != '=') fail(i, "expected '=' after '" + name + "'");
         ++i;
-        bool is_real = std::count(st.reals.begin(), st.reals.end(), name) > 0;
-        bool is_nat = std::count(st.nats.begin(), st.nats.end(), name) > 0;
-        bool is_family = std::count(st.families.begin(), st.families.end(), name) > 0;
+        bool is_real = reals.count(name) > 0;
+        bool is_nat = nats.count(name) > 0;
+        bool is_family = families.count(name) > 0;
         skip();
         if (is_family) {
             if (i >= text.size() || text[i] != '[') fail(i, "family '" + name + "' needs a list [v0, v1, ...]");
@@ -629,6 +645,14 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
     t.uses.erase(std::unique(t.uses.begin(), t.uses.end()), t.uses.end());
     if (witnesses.size() != 1) f.error(e, "theorem " + t.theorem.id + " needs exactly one <witness> (non-vacuity point)");
     t.theorem.witness = load_witness(f, witnesses[0], st);
+    for (const auto& h : st.hypotheses) {  // a ∀ k < d hypothesis must not hold vacuously at the witness
+        if (h.forall_bound.empty()) continue;
+        auto it = t.theorem.witness.nats.find(h.forall_bound);
+        if (it != t.theorem.witness.nats.end() && it->second == 0)
+            f.error(witnesses[0], fmt::format("witness: {} = 0 makes the hypothesis '{}' (for all {} < {}) vacuous; "
+                                              "give {} a value >= 1", h.forall_bound, h.name, h.forall_index,
+                                              h.forall_bound, h.forall_bound));
+    }
     t.witness_text = trim(f.text(witnesses[0]).first);
     for (const auto& c : counterexamples) {  // <counterexample drop="h">: the statement without h is false here
         CounterexampleEntry ce;
@@ -699,12 +723,12 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
         const FileLoader& f = *d->loader;
         if (content.size() > limits.max_file_bytes) throw InputError(name, 1, 1, "file exceeds the size limit");
         if (blank(content)) throw InputError(name, 1, 1, "empty file: expected a <corpus> document");
-        if (auto bad = invalid_utf8_offset(content); bad != std::string::npos)
-            f.error(bad, content[bad] == '\0' ? "NUL byte (U+0000) is not allowed"
-                                               : fmt::format("invalid UTF-8 byte 0x{:02x}", static_cast<unsigned char>(content[bad])));
+        if (auto bad = xml_character_problem(content)) f.error(bad->offset, bad->message, "xml");
         auto result = d->doc.load_buffer(content.data(), content.size(), pugi::parse_default, pugi::encoding_utf8);
         if (!result) f.error(static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0)),
                              std::string("malformed XML: ") + result.description());
+        // what pugixml accepts but a reader would read differently (DTD, &#0;, a second root, ...)
+        if (auto bad = xml_markup_problem(content, kTextElements)) f.error(bad->offset, bad->message, "xml");
         d->root = d->doc.document_element();
         if (std::string(d->root.name()) != "corpus") f.error(d->root, "the document element must be <corpus>");
         f.only_attributes(d->root, {"paper", "title"});
@@ -713,6 +737,9 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
     }
     // definitions first (all files, in order), then theorems
     std::set<std::string> def_names;
+    NameScope def_scope;
+    def_scope.check = true;
+    def_scope.in_definition = true;
     for (const auto& d : docs) {
         const FileLoader& f = *d->loader;
         for (auto c : f.elements(d->root)) {
@@ -726,18 +753,18 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
             if (!is_identifier(de.definition.name) || is_reserved(de.definition.name))
                 f.error(c, "definition name '" + de.definition.name + "' is not an identifier");
             if (!def_names.insert(de.definition.name).second) f.error(c, "definition '" + de.definition.name + "' is defined twice");
-            NameScope scope;
-            scope.check = true;
-            scope.in_definition = true;
+            NameScope& scope = def_scope;  // one scope for all definitions: parameters reset, earlier names kept
+            scope.reals.clear();
             for (const auto& p : split_words(c.attribute("params").value())) {
                 if (!is_identifier(p) || is_reserved(p)) f.error(c, "parameter '" + p + "' is not an identifier");
                 if (!scope.reals.insert(p).second) f.error(c, "parameter '" + p + "' appears twice");
                 de.definition.params.push_back(p);
             }
-            for (const auto& prev : corpus.definitions) scope.definitions[prev.definition.name] = prev.definition.params.size();
             auto [text, map] = f.text(c);
             de.definition.body = parse_expression_at(text, map, scope, limits);
             de.text = trim(text);
+            // added after its body is read: a definition may call only earlier ones (no cycle, no self-call)
+            scope.definitions[de.definition.name] = de.definition.params.size();
             corpus.definitions.push_back(de);
         }
     }

@@ -10,13 +10,28 @@
 
 namespace icl::frontend {
 
-// Bad input: reported as "file:line:col: message", exit code 2.
+// The one diagnostic type: where (file, line, column; 0 when unknown), which rule or component
+// ("xml", "input", a kernel rule such as "ring" or "limit", "environment", ...) and what is wrong.
+// Every error the driver prints is formatted by text(): "FILE:LINE:COL: message" (or "FILE:LINE: ",
+// "FILE: " when the column / line is unknown).
+struct Diagnostic {
+    std::string file;
+    int line = 0;
+    int col = 0;
+    std::string component;
+    std::string message;
+    std::string text() const;
+};
+
+// Bad input: reported as a Diagnostic, exit code 2.
 struct InputError : std::runtime_error {
-    InputError(std::string file, int line, int col, const std::string& message);
+    InputError(std::string file, int line, int col, const std::string& message, std::string component = "input");
+    Diagnostic diagnostic() const { return {file, line, col, component, message}; }
     std::string file;
     int line = 0;
     int col = 0;
     std::string message;
+    std::string component;
 };
 
 // Front-end limits (the kernel has its own, kernel::Limits).

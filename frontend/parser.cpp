@@ -11,8 +11,16 @@ using kernel::Rational;
 using kernel::Rel;
 using kernel::TermPtr;
 
-InputError::InputError(std::string f, int l, int c, const std::string& m)
-    : std::runtime_error(fmt::format("{}:{}:{}: {}", f, l, c, m)), file(std::move(f)), line(l), col(c), message(m) {}
+std::string Diagnostic::text() const {
+    if (file.empty()) return message;
+    if (line <= 0) return fmt::format("{}: {}", file, message);
+    if (col <= 0) return fmt::format("{}:{}: {}", file, line, message);
+    return fmt::format("{}:{}:{}: {}", file, line, col, message);
+}
+
+InputError::InputError(std::string f, int l, int c, const std::string& m, std::string comp)
+    : std::runtime_error(Diagnostic{f, l, c, comp, m}.text()), file(std::move(f)), line(l), col(c), message(m),
+      component(std::move(comp)) {}
 
 SourceLocation PositionMap::locate(std::size_t offset) const {
     if (at.empty()) return {file, 0, 0};
@@ -199,9 +207,8 @@ private:
         }
         return power();
     }
-    TermPtr power() {
-        TermPtr base = atom();
-        if (!is_op("^")) return base;
+    // After '^': the exponent literal (checked against --max-exponent); rejects a second '^'.
+    unsigned long exponent() {
         advance();
         if (tok_.kind != Token::Kind::Number) error(tok_.offset, "exponent must be a natural-number literal");
         std::size_t first = std::min(tok_.text.find_first_not_of('0'), tok_.text.size());
@@ -210,6 +217,12 @@ private:
         unsigned long e = std::stoul(tok_.text);
         advance();
         if (is_op("^")) error(tok_.offset, "write (x^a)^b with parentheses");
+        return e;
+    }
+    TermPtr power() {
+        TermPtr base = atom();
+        if (!is_op("^")) return base;
+        unsigned long e = exponent();
         grow(built_ + 1, tok_.offset);
         return kernel::pow(base, e);
     }
@@ -226,6 +239,17 @@ private:
                 den = decimal(tok_.text);
                 if (den == 0) error(tok_.offset, "zero denominator");
                 advance();
+                if (is_op("^")) {
+                    // '^' binds tighter than '/': 2/3^2 is 2/(3^2) = 2/9, as in Lean, Coq and mathematics.
+                    // (2/3)^2 is written with parentheses.
+                    unsigned long e = exponent();
+                    if (e > 0) {
+                        kernel::Integer base = den;
+                        for (unsigned long k = 1; k < e; ++k) den *= base;
+                    } else {
+                        den = 1;
+                    }
+                }
             }
             built_ = 1;
             return kernel::number(Rational(num, den));
@@ -283,7 +307,8 @@ private:
                 if (def->second != args.size())
                     error(at, fmt::format("'{}' takes {} argument(s), got {}", name, def->second, args.size()));
             } else {
-                error(at, "unknown function '" + name + "'");
+                error(at, scope_->in_definition ? "unknown function '" + name + "' (a definition may call only the definitions above it)"
+                                                : "unknown function '" + name + "'");
             }
         }
         return kernel::apply(name, std::move(args));

@@ -68,7 +68,7 @@ assert [t for t in j["theorems"] if t["id"] == "CH1"][0]["uses"] == ["A3", "A4",
 PY
 grep -q 'note: A7 ≡ C3 (renaming' /tmp/icl_cli_all.$$ && ok || bad "A7 ≡ C3 class note"
 
-# exit codes: 1 for a failed check, 2 for bad input / usage
+# exit codes: 1 for a failed check, 2 for bad input / usage, 3 for an environment failure
 expect_rc 1 "one false certificate" -- "$bin" check "$src/tests/data/one_false.xml"
 expect_rc 1 "a counterexample that shows nothing" -- "$bin" check "$src/tests/data/bad_counterexample.xml"
 "$bin" check "$src/tests/data/bad_counterexample.xml" 2>&1 | grep -q 'counterexample dropping hu: the goal holds there' && ok || bad "counterexample failure reason"
@@ -77,6 +77,15 @@ expect_rc 2 "unknown --only id" -- "$bin" check --only NOPE
 expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml
 expect_rc 2 "no subcommand" -- "$bin"
 expect_rc 2 "unknown option" -- "$bin" check --frobnicate
+expect_rc 2 "empty --only item" -- "$bin" check --only B3,,B3
+expect_rc 2 "limit flag out of range" -- "$bin" --max-nesting=1000000 check
+expect_rc 3 "output file cannot be written" -- "$bin" catalogue --out /nonexistent-dir/x/theorems.md
+"$bin" check --only B3,B3 --json >/tmp/icl_cli_json.$$ 2>&1
+python3 - /tmp/icl_cli_json.$$ <<'PY' && ok || bad "--only B3,B3 counts B3 once"
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+assert s["statements"] == 1 and s["declarations"] == s["ok"] == 1 + s["definitions"], s
+PY
 expect_rc 0 "--help" -- "$bin" --help
 expect_rc 0 "--version" -- "$bin" --version
 

@@ -167,6 +167,77 @@ case("resource_nested_sums_at_witness", corpus(theorem(
     hyp=T["hyp"] + '\n    <hyp name="hs">sum(i, d, sum(j, d, sum(k, d, sum(l, d, 1)))) &gt;= 0</hyp>',
     witness="    <witness>x = 1; y = 2; d = 10000</witness>")))
 
+# ---- issue 13: what a reader sees is what the kernel checks (strict XML)
+case("charref_nul_in_goal", corpus(theorem(**goal("x + y^2 &gt;= 0&#0; + 1"))))
+case("charref_nul_hex_in_definition", corpus(theorem(**goal("x + f(y) &gt;= 0")), defs='  <def name="f" params="a">a^2&#x0; + 1</def>\n'))
+case("charref_nul_in_declaration", corpus(theorem(real="    <real>x y&#0; z</real>")))
+case("charref_beyond_unicode", corpus(theorem(**goal("x + y^2 &gt;= 0 &#x110041;"))))
+case("charref_huge_decimal", corpus(theorem(**goal("x + y^2 &gt;= &#99999999999999999999;0"))))
+case("charref_surrogate", corpus(theorem(**goal("x + y^2 &gt;= &#xD800;0"))))
+case("charref_control", corpus(theorem(**goal("x + y^2 &gt;= &#1;0"))))
+case("charref_fffe_in_attribute", corpus(theorem(hyp='    <hyp name="hx&#xFFFE;">x &gt;= 0</hyp>')))
+case("charref_malformed", corpus(theorem(**goal("x + y^2 &gt;= &#x;0"))))
+case("raw_control_character", valid.encode("utf-8").replace(b"x + y^2 &gt;= 0", b"x + y^2 &gt;= \x010"))
+case("raw_escape_character", valid.encode("utf-8").replace(b"is non-negative", b"is \x1b[31mnon-negative"))
+case("utf8_encoded_surrogate", valid.encode("utf-8").replace(b"is non-negative", b"is \xed\xa0\x80non-negative"))
+case("utf8_beyond_unicode", valid.encode("utf-8").replace(b"is non-negative", b"is \xf4\x90\x80\x80non-negative"))
+case("utf16_bom", "\ufeff".encode("utf-16-le")[:2] + valid.encode("utf-16-le"))
+case("encoding_latin1_declared", valid.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'))
+case("xml_version_1_1", valid.replace('version="1.0"', 'version="1.1"'))
+case("dtd_fixed_attribute", valid.replace(HEAD, '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE corpus [\n'
+     '  <!ATTLIST hyp forall CDATA #FIXED "k" below CDATA #FIXED "d">\n]>\n<corpus paper="900" title="malformed input">\n'))
+case("dtd_internal_entity", valid.replace(HEAD, '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE corpus [ <!ENTITY one "1"> ]>\n'
+     '<corpus paper="900" title="malformed input">\n').replace("x + y^2 &gt;= 0", "x + y^2 &gt;= &one;"))
+case("undefined_entity", corpus(theorem(**goal("x + y^2 &gt;= &zero;"))))
+case("bare_ampersand", corpus(theorem(**goal("x + y^2 &gt;= 0 & 1"))))
+case("processing_instruction", corpus(theorem(), defs='  <?icl ignore-next?>\n'))
+case("stylesheet_before_root", valid.replace(HEAD, HEAD.split("\n")[0] + '\n<?xml-stylesheet href="x.xsl"?>\n' + HEAD.split("\n")[1] + "\n"))
+case("xml_declaration_not_first", "<!-- c -->\n" + valid)
+case("cdata_in_goal", corpus(theorem(**goal("<![CDATA[x + y^2 >= 0]]>"))))
+case("second_corpus_after_root", valid + '<corpus paper="901" title="ignored">\n</corpus>\n')
+case("theorem_after_root", valid + theorem().replace('"T1"', '"T9"').replace("t_one", "t_nine"))
+case("text_after_root", valid + "trailing words\n")
+case("text_before_root", valid.replace(HEAD, HEAD.split("\n")[0] + "\nstray\n" + HEAD.split("\n")[1] + "\n"))
+case("duplicate_attribute_hyp_forall", corpus(theorem(real="    <real>x y</real>\n    <nat>d</nat>\n    <family>g</family>",
+     hyp='    <hyp name="hx">x &gt;= 0</hyp>\n    <hyp name="hg" forall="k" below="d" below="e">g(k) &gt;= 0</hyp>',
+     witness="    <witness>x = 1; y = 2; d = 1; g = [1]</witness>")))
+case("duplicate_attribute_theorem_id", corpus(theorem(open=T["open"].replace('id="T1"', 'id="T1" id="T2"'))))
+case("comment_inside_goal", corpus(theorem(**goal("x + y^2 &gt;= 0<!-- + 1 -->"))))
+case("lt_in_attribute", corpus(theorem(**proof('<psatz><add><neg_goal/><hyp name="hx"/><square of="y<1"/></add></psatz>'))))
+case("double_hyphen_in_comment", corpus(theorem(), defs="  <!-- a -- b -->\n"))
+case("close_cdata_in_text", corpus(theorem(doc="    <doc>x + y^2 ]]> 0</doc>")))
+case("unknown_attribute_on_def", corpus(theorem(), defs='  <def name="f" params="a" kind="poly">a</def>\n'))
+case("unknown_attribute_on_psatz_node", corpus(theorem(**proof('<psatz><add><neg_goal weight="2"/><hyp name="hx"/><square of="y"/></add></psatz>'))))
+case("text_between_theorems", corpus(theorem(), defs="  stray text\n"))
+case("text_inside_psatz", corpus(theorem(**proof('<psatz>nlinarith<add><neg_goal/><hyp name="hx"/><square of="y"/></add></psatz>'))))
+
+# ---- issue 13: conventional precedence (^ binds tighter than / and unary minus)
+case("precedence_rational_power", corpus(theorem(**goal("2/3^2 + x = 2/9 + x"), **proof("<ring/>"))))
+case("precedence_rational_power_parenthesised", corpus(theorem(**goal("(2/3)^2 + x = 4/9 + x"), **proof("<ring/>"))))
+case("precedence_rational_power_false", corpus(theorem(**goal("2/3^2 + x = 4/9 + x"), **proof("<ring/>"))))
+case("precedence_neg_power", corpus(theorem(**goal("-x^2 + x^2 = 0"), **proof("<ring/>"))))
+
+# ---- issue 13: no silent failure, one error channel
+case("definition_over_degree_limit", corpus(theorem(**goal("x + y^2 + big(x) - big(x) &gt;= 0")),
+     defs='  <def name="big" params="a">(a^60 + 1)*(a^60 + 1)</def>\n'))
+case("definition_calls_itself", corpus(theorem(), defs='  <def name="f" params="a">f(a) + 1</def>\n'))
+case("definition_calls_later", corpus(theorem(), defs='  <def name="f" params="a">g(a) + 1</def>\n  <def name="g" params="a">a</def>\n'))
+case("wrong_kind_inside_sum_rule", corpus(theorem(real="    <real>x y</real>\n    <nat>d</nat>\n    <family>g</family>",
+     **goal("sum(k, d, g(k)^2) &gt;= 0"), **proof('<sum_nonneg index="i"><ring/></sum_nonneg>'),
+     witness="    <witness>x = 1; y = 2; d = 1; g = [1]</witness>")))
+case("witness_zero_bound_for_forall", corpus(theorem(real="    <real>x y</real>\n    <nat>d</nat>\n    <family>g</family>",
+     hyp='    <hyp name="hx">x &gt;= 0</hyp>\n    <hyp name="hg" forall="k" below="d">g(k) &gt;= 0</hyp>',
+     witness="    <witness>x = 1; y = 2; d = 0; g = []</witness>")))
+case("only_repeated_id", corpus(theorem()))
+case("only_empty_item", corpus(theorem()))
+case("limit_flag_out_of_range", corpus(theorem()))
+case("resource_many_elements_one_line", corpus(theorem(**proof('<psatz><add><neg_goal/><hyp name="hx"/>' +
+     '<square of="y"/>' * 40000 + '</add></psatz>'))).replace("\n", ""))
+case("resource_balanced_sum_one_line", corpus(theorem(**goal(
+     "(" + " + ".join("(" + " + ".join(["x"] * 500) + ")" for _ in range(200)) + ") - x*100000 + y^2 &gt;= 0"))).replace("\n", ""))
+# run by tests/resource_suite.sh under a small `ulimit -v` with --max-coeff-bits raised: GMP runs out of memory
+case("resource_gmp_out_of_memory", corpus(theorem(**goal("x + (((((2^64)^64)^64)^64)^6)*(((((3^64)^64)^64)^64)^6) &gt;= 0"))))
+
 if __name__ == "__main__":
     for name, data in CASES.items():
         with open(os.path.join(HERE, name + ".xml"), "wb") as f:
