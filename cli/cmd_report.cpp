@@ -5,6 +5,7 @@
 #include "export/coq.hpp"
 #include "export/lean.hpp"
 #include "export/report.hpp"
+#include "export/graph.hpp"
 
 #include <fmt/core.h>
 
@@ -82,8 +83,9 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
     in.corpus = &corpus;
     in.tool_version = ICL_VERSION;
     bool all_ok = !corpus.theorems.empty();
+    kernel::Library library;  // derived declarations instantiate the theorems before them
     for (const auto& e : corpus.theorems) {
-        kernel::CheckResult proof = kernel::check_theorem(e.theorem, ctx.kernel_limits);
+        kernel::CheckResult proof = kernel::check_theorem(e.theorem, library, ctx.kernel_limits);
         kernel::CheckResult witness = kernel::check_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at =
             kernel::check_goal_at_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
@@ -117,7 +119,7 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
         return;
     }
     try {
-        in.graph_svg = run_dot(dot, export_::graph_dot(corpus), dir);
+        in.graph_svg = run_dot(dot, export_::derivation_dot(corpus, "#thm-"), dir);
     } catch (const std::exception& e) {
         fmt::print(stderr, "report: derivation graph: {}\n", e.what());
         ctx.exit_code = ExitCode::Internal;

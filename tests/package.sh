@@ -40,8 +40,8 @@ if command -v apt-get >/dev/null 2>&1 && [ -n "$(ls /var/lib/apt/lists/ 2>/dev/n
 fi
 (cd "$WORK" && ./root/usr/bin/icl-kernel check >"$WORK/check.out" 2>&1); rc=$?
 [ "$rc" = 0 ] || { echo "FAIL: extracted icl-kernel check exited $rc"; tail -3 "$WORK/check.out"; fail=1; }
-ok=$(grep -c '^OK ' "$WORK/check.out")
-[ "$ok" = 81 ] || { echo "FAIL: $ok OK lines, want 81"; fail=1; }
+ok=$(sed '/^derived declarations/,$d' "$WORK/check.out" | grep -c '^OK ')
+[ "$ok" = 81 ] || { echo "FAIL: $ok OK lines of theorem statements, want 81"; fail=1; }
 tail -1 "$WORK/check.out"
 [ $fail = 0 ] && echo "PASS: $deb installs icl-kernel, its man page and bash completion; check: 81 OK"
 exit $fail
