@@ -5,6 +5,10 @@
 // Oracles: no crash / sanitizer report / hang; and SOUNDNESS: whenever check_theorem says Verified, the
 // independent judge of tests/mutation_eval.hpp must not show the certificate invalid (exact evaluation
 // at rational points) and must not find a counterexample to the statement; otherwise __builtin_trap().
+// Derived declarations are checked against a Library of the theorems before them, with their
+// instantiations edited too (substituted terms, the instantiated theorem, dropped variables and
+// discharges, conclusion names); the judge does not model instantiation, so for them the oracle is the
+// counterexample search alone.
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
 #include "tests/mutation_eval.hpp"
@@ -14,6 +18,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace icl;
 using namespace icl::mutation;
@@ -23,6 +28,49 @@ namespace {
 const frontend::Corpus& corpus() {
     static const frontend::Corpus c = frontend::load_embedded_corpus();
     return c;
+}
+
+// libraries[i]: the theorems before corpus().theorems[i], verified (what `check` gives theorem i)
+const std::vector<kernel::Library>& libraries() {
+    static const std::vector<kernel::Library> libs = [] {
+        std::vector<kernel::Library> out;
+        kernel::Library lib;
+        for (const auto& t : corpus().theorems) {
+            out.push_back(lib);
+            (void)kernel::check_theorem(t.theorem, lib);
+        }
+        return out;
+    }();
+    return libs;
+}
+
+TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int depth);
+
+// An edit of an instantiation (<use>) of the certificate of goal 0.
+void edit_instantiation(FuzzedDataProvider& in, kernel::Theorem& t) {
+    if (t.proofs.empty() || t.proofs[0].lemmas.empty()) return;
+    auto& lemmas = t.proofs[0].lemmas;
+    kernel::Instantiation& u = lemmas[in.ConsumeIntegralInRange<std::size_t>(0, lemmas.size() - 1)];
+    const auto& theorems = corpus().theorems;
+    switch (in.ConsumeIntegralInRange<int>(0, 5)) {
+        case 0:
+            if (!u.with.empty()) u.with[in.ConsumeIntegralInRange<std::size_t>(0, u.with.size() - 1)].second = random_term(in, t.statement, 0);
+            break;
+        case 1:
+            if (u.with.size() > 1) std::swap(u.with.front().second, u.with.back().second);
+            break;
+        case 2:
+            if (!u.with.empty()) u.with.pop_back();
+            break;
+        case 3: u.theorem = theorems[in.ConsumeIntegralInRange<std::size_t>(0, theorems.size() - 1)].theorem.id; break;
+        case 4:
+            if (!u.discharges.empty()) u.discharges.erase(u.discharges.begin());
+            break;
+        default:
+            if (u.discharges.size() > 1) std::swap(u.discharges.front().proof, u.discharges.back().proof);
+            else if (!u.names.empty()) u.names.front() = in.ConsumeBool() ? "" : u.names.front() + "x";
+            break;
+    }
 }
 
 const char* const kNames[] = {"x", "y", "a", "eta", "w", "b", "k", "i", "d", "g", "grad", "loss", "", "sum", "f(i)"};
@@ -166,21 +214,27 @@ void edit(FuzzedDataProvider& in, kernel::Theorem& t) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     FuzzedDataProvider in(data, size);
     const auto& theorems = corpus().theorems;
-    const auto& orig = theorems[in.ConsumeIntegralInRange<std::size_t>(0, theorems.size() - 1)].theorem;
+    const std::size_t index = in.ConsumeIntegralInRange<std::size_t>(0, theorems.size() - 1);
+    const auto& orig = theorems[index].theorem;
+    const bool derived = theorems[index].derived;
     kernel::Theorem t = clone(orig);
     int edits = in.ConsumeIntegralInRange<int>(1, 4);
-    for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) edit(in, t);
+    for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) {
+        if (derived && in.ConsumeBool()) edit_instantiation(in, t);
+        else edit(in, t);
+    }
     kernel::Limits kl;
     kl.max_degree = 40;
     kl.max_terms = 50000;
     kl.max_depth = 300;
     kl.max_sum_bound = 20;
-    kernel::CheckResult r = kernel::check_theorem(t, kl);
+    kernel::Library library = libraries()[index];
+    kernel::CheckResult r = kernel::check_theorem(t, library, kl);
     (void)kernel::check_witness(t.statement, t.witness, kl);
     (void)kernel::check_goal_at_witness(t.statement, t.witness, kl);
     if (r.verdict == kernel::Verdict::Verified) {
         Sampler s(size * 7919 + 17);
-        Judgement j = judge_proofs(t, s, 4);
+        Judgement j = derived ? Judgement{} : judge_proofs(t, s, 4);
         if (j.why != Why::None) {
             std::fprintf(stderr, "SOUNDNESS: kernel verified %s but the certificate is invalid: %s\n", orig.id.c_str(),
                          j.detail.c_str());

@@ -206,7 +206,8 @@ inline Val psatz_at(const kernel::PsatzPtr& np, const kernel::Statement& st, con
                 case Rel::Lt: return {l - r, Sg::Nonneg};
                 case Rel::Ge: return {r - l, Sg::Pos};
                 case Rel::Gt: return {r - l, Sg::Nonneg};
-                default: throw Violation("neg_goal on a non-inequality");
+                case Rel::Eq: return {(l - r) * (l - r), Sg::Pos};  // ¬(l = r) ⇒ (l − r)² > 0
+                default: throw Violation("neg_goal on a != goal");
             }
         }
         case K::Square: {
@@ -290,9 +291,11 @@ inline Why judge_certificate(const kernel::Certificate& c, const kernel::Stateme
         case K::LinearCombination: {
             if (g.rel != Rel::Eq) throw Violation("ring/linear_combination on a non-equality");
             if (c.kind == K::Ring && !c.combination.empty()) throw Violation("ring with hypotheses");
+            if (c.exponent < 1 || (c.kind == K::Ring && c.exponent != 1)) throw Violation("bad exponent");
             for (int i = 0; i < points; ++i) {
                 Point pt = s.identity_point(st);
-                Q res = eval(g.l, st, pt, idx_frame(g.l_idx)) - eval(g.r, st, pt, idx_frame(g.r_idx));
+                Q diff = eval(g.l, st, pt, idx_frame(g.l_idx)) - eval(g.r, st, pt, idx_frame(g.r_idx)), res = 1;
+                for (unsigned long e = 0; e < c.exponent; ++e) res *= diff;  // (l − r)^exp (Lean's exp := n)
                 Frame cf = g.index.empty() ? Frame{} : idx_frame({g.index});
                 for (const auto& lt : c.combination) {
                     auto hv = hyp_in(st, g, lt.hyp);
@@ -308,7 +311,7 @@ inline Why judge_certificate(const kernel::Certificate& c, const kernel::Stateme
             return Why::None;
         }
         case K::Psatz: {
-            if (g.rel == Rel::Eq || g.rel == Rel::Ne) throw Violation("psatz on a non-inequality goal");
+            if (g.rel == Rel::Ne) throw Violation("psatz on a != goal");
             std::optional<Q> first;
             Sg sign = Sg::Zero;
             for (int i = 0; i < points; ++i) {
