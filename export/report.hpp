@@ -18,25 +18,9 @@ struct ReportVerdict {
     std::string message;  // why it failed (empty when ok)
 };
 
-// Theorems a theorem is derived from. Today `frontend::TheoremEntry` has no such field and this is empty;
-// adding `std::vector<std::string> uses;` (theorem ids or names) to TheoremEntry is the only change needed
-// for the report's graph to draw theorem → theorem edges.
-template <class Entry>
-std::vector<std::string> theorem_uses(const Entry& e) {
-    if constexpr (requires { e.uses; })
-        return std::vector<std::string>(e.uses.begin(), e.uses.end());
-    else
-        return {};
-}
-
 // MathML (presentation markup, no <math> wrapper) of a term / proposition.
 std::string term_mathml(const kernel::Term& t);
 std::string prop_mathml(const kernel::Prop& p);
-
-// Graphviz source of the derivation graph: one cluster per corpus file, a node per definition and per
-// theorem (linked to the theorem's anchor `#thm-ID`), an edge from a definition to every theorem (and
-// definition) that calls it, and from theorem X to theorem Y when Y's `uses` lists X.
-std::string graph_dot(const frontend::Corpus& corpus);
 
 struct ReportInput {
     const frontend::Corpus* corpus = nullptr;
@@ -45,7 +29,7 @@ struct ReportInput {
     std::string lean_error;
     std::vector<std::string> coq_text;    // per theorem
     std::string coq_error;
-    std::string graph_svg;                // `dot -Tsvg` of graph_dot(), <svg> element and content
+    std::string graph_svg;                // `dot -Tsvg` of export_::derivation_dot() (export/graph.hpp)
     std::string tool_version;
 };
 
