@@ -205,19 +205,7 @@ std::string catalogue_markdown(const frontend::Corpus& corpus, const kernel::Lim
             md += "| id | name | statement | certificate (size) | § | notes |\n|---|---|---|---|---|---|\n";
         }
         const auto& st = t.theorem.statement;
-        std::string hyps;
-        for (const auto& h : st.hypotheses) {
-            std::string q = h.forall_index.empty() ? "" : "∀ " + h.forall_index + " < " + h.forall_bound + ", ";
-            hyps += (hyps.empty() ? "" : "; ") + q + math_text(h.prop);
-        }
-        std::string goals;
-        for (const auto& g : st.goals) goals += (goals.empty() ? "" : " ∧ ") + math_text(g);
-        std::string decl;
-        if (!st.nats.empty() || !st.families.empty()) {
-            for (const auto& n : st.nats) decl += n + " : ℕ; ";
-            for (const auto& f : st.families) decl += f + " : ℕ → ℝ; ";
-        }
-        std::string statement = decl + (hyps.empty() ? "" : hyps + " ⊢ ") + goals;
+        const std::string statement = statement_of(t);
         std::string kinds;
         std::size_t size = 0;
         for (const auto& c : t.theorem.proofs) {
