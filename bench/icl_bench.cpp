@@ -6,6 +6,7 @@
 // Output is tab-separated, one record per line, first field the record type, so that bench/run.py
 // can parse it. Generated certificates are built directly as kernel data structures (no XML), with
 // sums written as balanced trees so that the term nesting stays logarithmic.
+#include "frontend/witness.hpp"
 #include "export/catalogue.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
@@ -106,8 +107,8 @@ int run_corpus(int reps) {
         double check_ms = time_ms(reps, [&] { ok = k::check_theorem(t, limits).verdict == k::Verdict::Verified; });
         bool wok = true;
         double witness_ms = time_ms(reps, [&] {
-            wok = k::check_witness(st, t.witness, limits).verdict == k::Verdict::Verified &&
-                  k::check_goal_at_witness(st, t.witness, limits).verdict == k::Verdict::Verified;
+            wok = icl::frontend::check_witness(st, t.witness, limits).verdict == k::Verdict::Verified &&
+                  icl::frontend::check_goal_at_witness(st, t.witness, limits).verdict == k::Verdict::Verified;
         });
         std::string kinds;
         for (const auto& c : t.proofs) {
@@ -127,7 +128,7 @@ int run_corpus(int reps) {
         k::Library library;
         for (const auto& e : c.theorems) {
             all_ok &= k::check_theorem(e.theorem, library, limits).verdict == k::Verdict::Verified;
-            all_ok &= k::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict == k::Verdict::Verified;
+            all_ok &= icl::frontend::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict == k::Verdict::Verified;
         }
     });
     std::printf("totals\t%.4f\t%.4f\t%.4f\t%.4f\t%s\n", total_norm, total_check, total_witness, pipeline_ms,

@@ -1,4 +1,5 @@
 // `icl-kernel check` and `icl-kernel catalogue`.
+#include "frontend/witness.hpp"
 #include "cli/app.hpp"
 #include "export/catalogue.hpp"
 #include "export/counterexample.hpp"
@@ -87,8 +88,8 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         auto t0 = std::chrono::steady_clock::now();
         Outcome o{e};
         kernel::CheckResult proof = kernel::check_theorem(e->theorem, library, ctx.kernel_limits);
-        kernel::CheckResult witness = kernel::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
-        kernel::CheckResult goal_at = kernel::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
+        kernel::CheckResult witness = frontend::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
+        kernel::CheckResult goal_at = frontend::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         if (proof.verdict == kernel::Verdict::Verified) {
             o.used = proof.used_hypotheses;
             for (const auto& h : e->theorem.statement.hypotheses)

@@ -1,6 +1,7 @@
 // `icl-kernel report --out DIR` (issue 17): one self-contained HTML page with every theorem, its verdict
 // (computed here by the kernel, as `icl-kernel check` does), the Lean and Coq text, and a derivation graph
 // drawn by Graphviz `dot` (an external process; missing `dot` is exit 3).
+#include "frontend/witness.hpp"
 #include "cli/app.hpp"
 #include "export/coq.hpp"
 #include "export/lean.hpp"
@@ -86,9 +87,9 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
     kernel::Library library;  // derived declarations instantiate the theorems before them
     for (const auto& e : corpus.theorems) {
         kernel::CheckResult proof = kernel::check_theorem(e.theorem, library, ctx.kernel_limits);
-        kernel::CheckResult witness = kernel::check_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
+        kernel::CheckResult witness = frontend::check_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at =
-            kernel::check_goal_at_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
+            frontend::check_goal_at_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
         export_::ReportVerdict v;
         v.ok = proof.verdict == kernel::Verdict::Verified && witness.verdict == kernel::Verdict::Verified &&
                goal_at.verdict == kernel::Verdict::Verified;

@@ -137,6 +137,50 @@ std::string certificate_kind_name(const kernel::Certificate& c) {
     return "?";
 }
 
+std::string proof_rule_name(const kernel::Proof& p) {
+    using R = kernel::Proof::Rule;
+    std::string head;
+    for (const auto& l : p.lemmas) head += (head.empty() ? "" : ", ") + l.theorem;
+    if (!head.empty()) head = "use(" + head + ") ";
+    switch (p.rule) {
+        case R::Exact: return head + "exact";
+        case R::Ring: return head + "ring";
+        case R::LinearCombination: return head + "linear_combination";
+        case R::Refutation: return head + "psatz";
+        case R::SumNonneg: return head + "sum_nonneg(" + proof_rule_name(*p.body) + ")";
+        case R::SumLeSum: return head + "sum_le_sum(" + proof_rule_name(*p.body) + ")";
+        case R::SumCongr: return head + "sum_congr(" + proof_rule_name(*p.body) + ")";
+    }
+    return "?";
+}
+
+namespace {
+std::size_t fact_count(const kernel::Fact& f) {
+    std::size_t n = 1;
+    for (const auto& q : f.premises) n += fact_count(*q);
+    return n;
+}
+}  // namespace
+
+std::size_t derivation_size(const kernel::Proof& p) {
+    using R = kernel::Proof::Rule;
+    std::size_t n = 1;
+    for (const auto& l : p.lemmas) {
+        n += 1 + l.with.size();
+        for (const auto& d : l.discharges) n += d.proof ? derivation_size(*d.proof) : 0;
+    }
+    switch (p.rule) {
+        case R::Exact:
+        case R::Ring: return n;
+        case R::LinearCombination: return n + p.combination.size();
+        case R::Refutation: return n + fact_count(*p.refutation);
+        case R::SumNonneg:
+        case R::SumLeSum:
+        case R::SumCongr: return n + derivation_size(*p.body);
+    }
+    return n;
+}
+
 std::size_t certificate_size(const kernel::Certificate& c) {
     using K = kernel::Certificate::Kind;
     std::size_t lemmas = 0;
@@ -171,6 +215,7 @@ std::string catalogue_markdown(const frontend::Corpus& corpus, const kernel::Lim
     for (const auto& t : corpus.theorems) derived += t.derived;
     const std::size_t statements = corpus.theorems.size() - derived;
     const IndependenceReport indep = independence(corpus, limits);
+    const std::vector<kernel::CheckResult> results = frontend::check_corpus(corpus, limits);
     md += fmt::format("{} theorem statements ({} independent), {} derived declarations, {} definitions, {} declarations.\n\n",
                       statements, indep.independent, derived, corpus.definitions.size(),
                       corpus.theorems.size() + corpus.definitions.size());
@@ -202,21 +247,26 @@ std::string catalogue_markdown(const frontend::Corpus& corpus, const kernel::Lim
         if (t.paper != paper) {
             paper = t.paper;
             md += fmt::format("\n## Paper {}: {}\n\n", paper, t.paper_title);
-            md += "| id | name | statement | certificate (size) | § | notes |\n|---|---|---|---|---|---|\n";
+            md += "| id | name | statement | derivation (steps) | § | notes |\n|---|---|---|---|---|---|\n";
         }
         const auto& st = t.theorem.statement;
         const std::string statement = statement_of(t);
+        const kernel::CheckResult& checked = results.at(static_cast<std::size_t>(&t - corpus.theorems.data()));
         std::string kinds;
         std::size_t size = 0;
-        for (const auto& c : t.theorem.proofs) {
-            kinds += (kinds.empty() ? "" : " + ") + certificate_kind_name(c);
-            size += certificate_size(c);
+        for (const auto& p : checked.proofs) {  // the kernel's derivation, as checked
+            kinds += (kinds.empty() ? "" : " + ") + proof_rule_name(*p);
+            size += derivation_size(*p);
         }
+        if (checked.proofs.empty())
+            for (const auto& c : t.theorem.proofs) {
+                kinds += (kinds.empty() ? "" : " + ") + certificate_kind_name(c);
+                size += certificate_size(c);
+            }
         std::string notes;
         if (!t.duplicate_of.empty()) notes += "Duplicate of " + t.duplicate_of + ": not independent evidence. ";
         if (auto it = indep.same_as.find(t.theorem.id); it != indep.same_as.end() && t.duplicate_of.empty())
             notes += "Same statement as " + it->second + " up to renaming: not independent evidence. ";
-        const kernel::CheckResult checked = kernel::check_theorem(t.theorem, limits);
         if (checked.verdict != kernel::Verdict::Verified) {
             notes += "Does not verify: " + checked.message + ". ";
         } else {

@@ -283,12 +283,11 @@ Goal True. idtac "ICL-ASSUMPTIONS icl_baseline". Abort.
 Print Assumptions icl_baseline.
 )COQ";
 
-enum class Sign { Eq, Ge, Gt };
-
-struct Fact {
+// A fact already in the Coq context: `name : 0 <= poly` (Ge), `0 < poly` (Gt) or `poly = 0` (Eq).
+struct Emitted {
     std::string name;
     TermPtr poly;  // definitions already unfolded
-    Sign sign = Sign::Ge;
+    kernel::Sign sign = kernel::Sign::Nonneg;
 };
 
 struct HypInfo {
@@ -320,12 +319,12 @@ struct ProofWriter {
     struct Ctx {
         std::map<std::string, HypInfo> hyps;
         const Prop* goal = nullptr;
-        std::optional<Fact> neg_goal;
+        std::optional<Emitted> neg_goal;
         int indent = 1;
     };
 
-    Fact leaf_fact(Ctx& c, const std::string& proof_term, TermPtr poly, Sign sign) {
-        Fact f{fresh_name("F", used), std::move(poly), sign};
+    Emitted leaf_fact(Ctx& c, const std::string& proof_term, TermPtr poly, kernel::Sign sign) {
+        Emitted f{fresh_name("F", used), std::move(poly), sign};
         line(c.indent, fmt::format("pose proof ({}) as {}.", proof_term, f.name));
         return f;
     }
@@ -338,92 +337,76 @@ struct ProofWriter {
         return it->second;
     }
 
-    Fact node(Ctx& c, const PsatzNode& n) {
-        switch (n.kind) {
-        case PsatzNode::Kind::Hyp: {
-            const HypInfo& h = hyp(c, n.hyp);
+    // The kernel's derivation, one `pose proof` per Fact; the lemma is chosen by the rule and by the signs the
+    // kernel recorded (nothing is re-derived here).
+    Emitted node(Ctx& c, const kernel::Fact& f) {
+        using R = kernel::Fact::Rule;
+        using kernel::Sign;
+        auto tag = [](Sign sg) { return sg == Sign::Pos ? "gt" : "ge"; };
+        switch (f.rule) {
+        case R::Hypothesis: {
+            const HypInfo& h = hyp(c, f.hypothesis);
             const TermPtr &l = h.prop.lhs, &r = h.prop.rhs;
-            switch (h.prop.rel) {
-            case Rel::Eq: return leaf_fact(c, fmt::format("icl_eq {} {} {}", arg(l), arg(r), h.coq), kernel::sub(l, r), Sign::Eq);
-            case Rel::Ge: return leaf_fact(c, fmt::format("icl_ge {} {} {}", arg(l), arg(r), h.coq), kernel::sub(l, r), Sign::Ge);
-            case Rel::Le: return leaf_fact(c, fmt::format("icl_le {} {} {}", arg(l), arg(r), h.coq), kernel::sub(r, l), Sign::Ge);
-            case Rel::Gt: return leaf_fact(c, fmt::format("icl_gt {} {} {}", arg(l), arg(r), h.coq), kernel::sub(l, r), Sign::Gt);
-            case Rel::Lt: return leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(l), arg(r), h.coq), kernel::sub(r, l), Sign::Gt);
-            case Rel::Ne: throw std::runtime_error("coq export: psatz uses the != hypothesis " + n.hyp + " directly");
+            const char* lemma = nullptr;
+            TermPtr poly = kernel::sub(l, r);
+            switch (f.relation) {
+            case Rel::Eq: lemma = "icl_eq"; break;
+            case Rel::Ge: lemma = "icl_ge"; break;
+            case Rel::Gt: lemma = "icl_gt"; break;
+            case Rel::Le: lemma = "icl_le"; poly = kernel::sub(r, l); break;
+            case Rel::Lt: lemma = "icl_lt"; poly = kernel::sub(r, l); break;
+            case Rel::Ne: break;
             }
-            break;
+            if (!lemma || h.prop.rel != f.relation)
+                throw std::runtime_error("coq export: hypothesis " + f.hypothesis + " is not the kernel's relation");
+            return leaf_fact(c, fmt::format("{} {} {} {}", lemma, arg(l), arg(r), h.coq), poly, f.sign);
         }
-        case PsatzNode::Kind::NonzeroSq: {
-            const HypInfo& h = hyp(c, n.hyp);
-            if (h.prop.rel != Rel::Ne) throw std::runtime_error("coq export: nonzero_sq on a non-!= hypothesis " + n.hyp);
+        case R::NonzeroSquare: {
+            const HypInfo& h = hyp(c, f.hypothesis);
             return leaf_fact(c, fmt::format("icl_ne {} {} {}", arg(h.prop.lhs), arg(h.prop.rhs), h.coq),
-                             kernel::pow(kernel::sub(h.prop.lhs, h.prop.rhs), 2), Sign::Gt);
+                             kernel::pow(kernel::sub(h.prop.lhs, h.prop.rhs), 2), Sign::Pos);
         }
-        case PsatzNode::Kind::NegGoal:
-            if (!c.neg_goal) throw std::runtime_error("coq export: neg_goal outside an inequality goal");
+        case R::NegatedGoal:
+            if (!c.neg_goal) throw std::runtime_error("coq export: neg_goal outside a refutation");
             return *c.neg_goal;
-        case PsatzNode::Kind::Square: {
-            TermPtr p = unfold_definitions(n.poly, s);
-            return leaf_fact(c, "icl_sq " + arg(p), kernel::pow(p, 2), Sign::Ge);
+        case R::Square: {
+            TermPtr p = unfold_definitions(f.term, s);
+            return leaf_fact(c, "icl_sq " + arg(p), kernel::pow(p, 2), Sign::Nonneg);
         }
-        case PsatzNode::Kind::Const: {
-            Fact f{fresh_name("F", used), kernel::number(n.value), Sign::Gt};
-            line(c.indent, fmt::format("assert ({} : 0 < {}) by lra.", f.name, coq_number(n.value)));
-            return f;
+        case R::PositiveConstant: {
+            Emitted e{fresh_name("F", used), kernel::number(f.value), Sign::Pos};
+            line(c.indent, fmt::format("assert ({} : 0 < {}) by lra.", e.name, coq_number(f.value)));
+            return e;
         }
-        case PsatzNode::Kind::Mul: {
-            if (n.children.empty()) throw std::runtime_error("coq export: empty mul");
-            Fact acc = node(c, *n.children[0]);
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
-                Fact b = node(c, *n.children[i]);
-                TermPtr prod = kernel::mul(acc.poly, b.poly);
-                std::string a_s = arg(acc.poly), b_s = arg(b.poly);
-                if (acc.sign == Sign::Eq)
-                    acc = leaf_fact(c, fmt::format("icl_mul_eq_l {} {} {}", a_s, b_s, acc.name), prod, Sign::Eq);
-                else if (b.sign == Sign::Eq)
-                    acc = leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", a_s, b_s, b.name), prod, Sign::Eq);
-                else {
-                    bool gt = acc.sign == Sign::Gt && b.sign == Sign::Gt;
-                    std::string lemma = fmt::format("icl_mul_{}_{}", acc.sign == Sign::Gt ? "gt" : "ge",
-                                                    b.sign == Sign::Gt ? "gt" : "ge");
-                    acc = leaf_fact(c, fmt::format("{} {} {} {} {}", lemma, a_s, b_s, acc.name, b.name), prod,
-                                    gt ? Sign::Gt : Sign::Ge);
-                }
-            }
-            return acc;
+        case R::Product: {
+            Emitted a = node(c, *f.premises.at(0)), b = node(c, *f.premises.at(1));
+            TermPtr prod = kernel::mul(a.poly, b.poly);
+            std::string a_s = arg(a.poly), b_s = arg(b.poly);
+            if (a.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_l {} {} {}", a_s, b_s, a.name), prod, f.sign);
+            if (b.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", a_s, b_s, b.name), prod, f.sign);
+            return leaf_fact(c, fmt::format("icl_mul_{}_{} {} {} {} {}", tag(a.sign), tag(b.sign), a_s, b_s, a.name, b.name),
+                             prod, f.sign);
         }
-        case PsatzNode::Kind::Add: {
-            if (n.children.empty()) throw std::runtime_error("coq export: empty add");
-            Fact acc = node(c, *n.children[0]);
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
-                Fact b = node(c, *n.children[i]);
-                TermPtr total = kernel::add(acc.poly, b.poly);
-                std::string a_s = arg(acc.poly), b_s = arg(b.poly);
-                if (acc.sign == Sign::Eq && b.sign == Sign::Eq) {
-                    acc = leaf_fact(c, fmt::format("icl_add_eq_eq {} {} {} {}", a_s, b_s, acc.name, b.name), total, Sign::Eq);
-                    continue;
-                }
-                auto weak = [&](const Fact& f, const std::string& s_) {
-                    return f.sign == Sign::Eq ? fmt::format("(icl_eq_ge {} {})", s_, f.name) : f.name;
-                };
-                auto tag = [](Sign sg) { return sg == Sign::Gt ? "gt" : "ge"; };
-                bool gt = acc.sign == Sign::Gt || b.sign == Sign::Gt;
-                acc = leaf_fact(c, fmt::format("icl_add_{}_{} {} {} {} {}", tag(acc.sign), tag(b.sign), a_s, b_s,
-                                               weak(acc, a_s), weak(b, b_s)),
-                                total, gt ? Sign::Gt : Sign::Ge);
-            }
-            return acc;
+        case R::Sum: {
+            Emitted a = node(c, *f.premises.at(0)), b = node(c, *f.premises.at(1));
+            TermPtr total = kernel::add(a.poly, b.poly);
+            std::string a_s = arg(a.poly), b_s = arg(b.poly);
+            if (f.sign == Sign::Zero)
+                return leaf_fact(c, fmt::format("icl_add_eq_eq {} {} {} {}", a_s, b_s, a.name, b.name), total, f.sign);
+            auto weak = [&](const Emitted& e, const std::string& s_) {
+                return e.sign == Sign::Zero ? fmt::format("(icl_eq_ge {} {})", s_, e.name) : e.name;
+            };
+            return leaf_fact(c, fmt::format("icl_add_{}_{} {} {} {} {}", tag(a.sign), tag(b.sign), a_s, b_s, weak(a, a_s),
+                                            weak(b, b_s)),
+                             total, f.sign);
         }
-        case PsatzNode::Kind::MulPoly: {
-            if (n.children.size() != 1) throw std::runtime_error("coq export: mulpoly needs one child");
-            Fact b = node(c, *n.children[0]);
-            if (b.sign != Sign::Eq) throw std::runtime_error("coq export: mulpoly on an inequality");
-            TermPtr q = unfold_definitions(n.poly, s);
-            return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", arg(q), arg(b.poly), b.name),
-                             kernel::mul(q, b.poly), Sign::Eq);
+        case R::EqualityTimes: {
+            Emitted b = node(c, *f.premises.at(0));
+            TermPtr q = unfold_definitions(f.term, s);
+            return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", arg(q), arg(b.poly), b.name), kernel::mul(q, b.poly), f.sign);
         }
         }
-        throw std::runtime_error("coq export: unknown psatz node");
+        throw std::runtime_error("coq export: unknown rule");
     }
 
     // ---- one goal (already unfolded) with its certificate
@@ -450,7 +433,7 @@ struct ProofWriter {
     // <use theorem="T" as="n1 …">: each σ(Hᵢ) is proved as `assert (h : σ(Hᵢ))` from its discharge, then T
     // is applied by name to σ's arguments and those proofs, with the conclusion's type ascribed (`assert …
     // by exact (T args h…)`, the conversion unfolds T's definitions); several conjuncts by `destruct`.
-    void use(const kernel::Instantiation& in, std::map<std::string, HypInfo>& hyps, int indent) {
+    void use(const kernel::Proof::Lemma& in, std::map<std::string, HypInfo>& hyps, int indent) {
         if (!lemmas || !lemmas->count(in.theorem))
             throw std::runtime_error("coq export: <use> of " + in.theorem + ", not a theorem earlier in the file");
         const LemmaRef& ref = lemmas->at(in.theorem);
@@ -540,20 +523,15 @@ struct ProofWriter {
         for (std::size_t j = 0; j < concl.size(); ++j) hyps[in.names[j]] = HypInfo{concl[j], coq_names[j], "", ""};
     }
 
-    void prove(const Certificate& cert, const Prop& goal, std::map<std::string, HypInfo> hyps, int indent) {
-        if (!cert.lemmas.empty()) {
-            for (const auto& in : cert.lemmas) use(in, hyps, indent);
-            Certificate rest = cert;
-            rest.lemmas.clear();
-            prove(rest, goal, std::move(hyps), indent);
-            return;
-        }
+    void prove(const kernel::Proof& cert, const Prop& goal, std::map<std::string, HypInfo> hyps, int indent) {
+        for (const auto& in : cert.lemmas) use(in, hyps, indent);
         Ctx c;
         c.hyps = std::move(hyps);
         c.goal = &goal;
         c.indent = indent;
-        switch (cert.kind) {
-        case Certificate::Kind::Exact: {
+        using R = kernel::Proof::Rule;
+        switch (cert.rule) {
+        case R::Exact: {
             const HypInfo& h = hyp(c, cert.fact);
             // same relation: the fact is the goal (up to conversion); else the converse reading r rel' l
             if (h.prop.rel == goal.rel && goal.rel == Rel::Eq)  // l = r read either way
@@ -568,10 +546,10 @@ struct ProofWriter {
             else throw std::runtime_error("coq export: exact: fact " + cert.fact + " does not have the goal's relation");
             return;
         }
-        case Certificate::Kind::Ring:
+        case R::Ring:
             line(indent, "first [ ring | lra ].");
             return;
-        case Certificate::Kind::LinearCombination: {
+        case R::LinearCombination: {
             if (cert.exponent != 1)  // (l - r)^n = 0 ⇒ l = r; the goal becomes (l - r)^n = 0
                 line(indent, fmt::format("apply (icl_pow_eq {} {} {}%nat).", arg(goal.lhs), arg(goal.rhs), cert.exponent));
             for (const auto& lt : cert.combination) {
@@ -580,39 +558,38 @@ struct ProofWriter {
                 std::string base = fmt::format("icl_eq {} {} {}", arg(h.prop.lhs), arg(h.prop.rhs), h.coq);
                 TermPtr diff = kernel::sub(h.prop.lhs, h.prop.rhs);
                 if (!lt.coeff) {
-                    leaf_fact(c, base, diff, Sign::Eq);
+                    leaf_fact(c, base, diff, kernel::Sign::Zero);
                 } else {
                     TermPtr q = unfold_definitions(lt.coeff, s);
-                    leaf_fact(c, fmt::format("icl_mul_eq_r {} {} ({})", arg(q), arg(diff), base), kernel::mul(q, diff), Sign::Eq);
+                    leaf_fact(c, fmt::format("icl_mul_eq_r {} {} ({})", arg(q), arg(diff), base), kernel::mul(q, diff), kernel::Sign::Zero);
                 }
             }
             line(indent, "lra.");
             return;
         }
-        case Certificate::Kind::Psatz: {
-            if (!cert.refutation) throw std::runtime_error("coq export: psatz without a tree");
+        case R::Refutation: {
             std::string ng = fresh_name("NG", used);
             const TermPtr &l = goal.lhs, &r = goal.rhs;
             switch (goal.rel) {
             case Rel::Le:
                 line(indent, fmt::format("apply icl_contra_le; intro {}.", ng));
-                c.neg_goal = leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(r), arg(l), ng), kernel::sub(l, r), Sign::Gt);
+                c.neg_goal = leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(r), arg(l), ng), kernel::sub(l, r), kernel::Sign::Pos);
                 break;
             case Rel::Lt:
                 line(indent, fmt::format("apply icl_contra_lt; intro {}.", ng));
-                c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(r), arg(l), ng), kernel::sub(l, r), Sign::Ge);
+                c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(r), arg(l), ng), kernel::sub(l, r), kernel::Sign::Nonneg);
                 break;
             case Rel::Ge:
                 line(indent, fmt::format("apply icl_contra_ge; intro {}.", ng));
-                c.neg_goal = leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), Sign::Gt);
+                c.neg_goal = leaf_fact(c, fmt::format("icl_lt {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), kernel::Sign::Pos);
                 break;
             case Rel::Gt:
                 line(indent, fmt::format("apply icl_contra_gt; intro {}.", ng));
-                c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), Sign::Ge);
+                c.neg_goal = leaf_fact(c, fmt::format("icl_le {} {} {}", arg(l), arg(r), ng), kernel::sub(r, l), kernel::Sign::Nonneg);
                 break;
             case Rel::Eq:
                 line(indent, fmt::format("apply icl_contra_eq; intro {}.", ng));
-                c.neg_goal = leaf_fact(c, ng, kernel::pow(kernel::sub(l, r), 2), Sign::Gt);
+                c.neg_goal = leaf_fact(c, ng, kernel::pow(kernel::sub(l, r), 2), kernel::Sign::Pos);
                 break;
             default:
                 throw std::runtime_error("coq export: psatz certificate for a != goal");
@@ -621,25 +598,24 @@ struct ProofWriter {
             line(indent, "lra.");
             return;
         }
-        case Certificate::Kind::SumNonneg:
-        case Certificate::Kind::SumLeSum:
-        case Certificate::Kind::SumCongr: {
-            if (!cert.body) throw std::runtime_error("coq export: sum rule without a body certificate");
+        case R::SumNonneg:
+        case R::SumLeSum:
+        case R::SumCongr: {
             auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum; };
             auto is_zero = [](const TermPtr& t) { return t && t->kind == Term::Kind::Number && t->number == 0; };
             const Term* f = nullptr;
             const Term* g = nullptr;
             std::string lemma;
             Rel body_rel = Rel::Ge;
-            if (cert.kind == Certificate::Kind::SumNonneg) {
+            if (cert.rule == R::SumNonneg) {
                 if (goal.rel == Rel::Ge && is_sum(goal.lhs) && is_zero(goal.rhs)) { f = goal.lhs.get(); lemma = "lsum_nonneg_ge"; }
                 else if (goal.rel == Rel::Le && is_zero(goal.lhs) && is_sum(goal.rhs)) { f = goal.rhs.get(); lemma = "lsum_nonneg"; }
             } else if (is_sum(goal.lhs) && is_sum(goal.rhs)) {
                 f = goal.lhs.get();
                 g = goal.rhs.get();
-                if (cert.kind == Certificate::Kind::SumCongr && goal.rel == Rel::Eq) { lemma = "lsum_congr"; body_rel = Rel::Eq; }
-                else if (cert.kind == Certificate::Kind::SumLeSum && goal.rel == Rel::Le) { lemma = "lsum_le"; body_rel = Rel::Le; }
-                else if (cert.kind == Certificate::Kind::SumLeSum && goal.rel == Rel::Ge) { lemma = "lsum_ge"; body_rel = Rel::Ge; }
+                if (cert.rule == R::SumCongr && goal.rel == Rel::Eq) { lemma = "lsum_congr"; body_rel = Rel::Eq; }
+                else if (cert.rule == R::SumLeSum && goal.rel == Rel::Le) { lemma = "lsum_le"; body_rel = Rel::Le; }
+                else if (cert.rule == R::SumLeSum && goal.rel == Rel::Ge) { lemma = "lsum_ge"; body_rel = Rel::Ge; }
             }
             if (lemma.empty()) throw std::runtime_error("coq export: goal does not have the shape of its sum rule");
             const Term& bound = *f->args.at(0);
@@ -662,7 +638,7 @@ struct ProofWriter {
             return;
         }
         }
-        throw std::runtime_error("coq export: unknown certificate kind");
+        throw std::runtime_error("coq export: unknown proof rule");
     }
 };
 
@@ -704,8 +680,13 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
     // ---- theorems
     std::set<std::string> theorem_names = def_names;
     std::map<std::string, LemmaRef> lemmas;  // theorems already in the file, for <use>
-    for (const auto& te : corpus.theorems) {
+    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, kernel::Limits{});
+    for (std::size_t k = 0; k < corpus.theorems.size(); ++k) {
+        const auto& te = corpus.theorems[k];
         const auto& th = te.theorem;
+        if (checked[k].verdict != kernel::Verdict::Verified)
+            throw std::runtime_error("coq export: " + th.id + " does not verify: " + checked[k].message);
+        const std::vector<kernel::ProofPtr>& proofs = checked[k].proofs;
         const Statement& s = th.statement;
         if (th.proofs.size() != s.goals.size())
             throw std::runtime_error(fmt::format("coq export: {} has {} goals and {} proofs", th.id, s.goals.size(), th.proofs.size()));
@@ -808,12 +789,12 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
             Prop g{unfold_definitions(s.goals[i].lhs, s), s.goals[i].rel, unfold_definitions(s.goals[i].rhs, s)};
             bool last = i + 1 == s.goals.size();
             if (s.goals.size() == 1) {
-                w.prove(th.proofs[i], g, hyps, 1);
+                w.prove(*proofs[i], g, hyps, 1);
                 continue;
             }
             if (!last) w.line(1, "split.");
             w.line(1, "{");
-            w.prove(th.proofs[i], g, hyps, 2);
+            w.prove(*proofs[i], g, hyps, 2);
             w.line(1, "}");
         }
         thm << w.out.str() << "Qed.";

@@ -1,4 +1,5 @@
 // Checks a <counterexample drop="h">: the statement without h is false at the given rational point.
+#include "frontend/witness.hpp"
 #include "export/counterexample.hpp"
 
 #include <algorithm>
@@ -16,12 +17,12 @@ kernel::CheckResult check_counterexample(const frontend::TheoremEntry& e, const 
         return r;
     }
     hs.erase(it);
-    kernel::CheckResult rest = kernel::check_witness(without, ce.point, limits);
+    kernel::CheckResult rest = frontend::check_witness(without, ce.point, limits);
     if (rest.verdict != kernel::Verdict::Verified) {
         r.message = "counterexample dropping " + ce.drop + ": the other hypotheses do not hold there (" + rest.message + ")";
         return r;
     }
-    kernel::CheckResult goal = kernel::check_goal_at_witness(without, ce.point, limits);
+    kernel::CheckResult goal = frontend::check_goal_at_witness(without, ce.point, limits);
     if (goal.verdict == kernel::Verdict::Verified) {
         r.message = "counterexample dropping " + ce.drop + ": the goal holds there, so it shows nothing";
         return r;

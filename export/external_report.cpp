@@ -1,4 +1,5 @@
 // Untrusted: runs kernel, coqc and z3 over the corpus and renders docs/external-checks.md.
+#include "frontend/witness.hpp"
 #include "export/external_report.hpp"
 
 #include "export/coq.hpp"
@@ -129,7 +130,7 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
     for (std::size_t i = 0; i < thms.size(); ++i) {
         auto t0 = Clock::now();
         auto proof = kernel::check_theorem(thms[i].theorem, library, limits);
-        auto wit = kernel::check_witness(thms[i].theorem.statement, thms[i].theorem.witness, limits);
+        auto wit = frontend::check_witness(thms[i].theorem.statement, thms[i].theorem.witness, limits);
         kernel_s[i] = std::chrono::duration<double>(Clock::now() - t0).count();
         kernel_ok[i] = proof.verdict == kernel::Verdict::Verified && wit.verdict == kernel::Verdict::Verified;
         kernel_msg[i] = proof.verdict != kernel::Verdict::Verified ? proof.message : wit.message;

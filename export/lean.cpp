@@ -111,32 +111,6 @@ struct Out {
     void add(int indent, const std::string& s) { lines.push_back(std::string(indent, ' ') + s); }
 };
 
-// An atom `proof : 0 ≤ poly` / `0 < poly` / (for equalities) `l = r`.
-struct Factor {
-    enum class Sign { Zero, Nonneg, Pos } sign = Sign::Nonneg;
-    TermPtr poly;       // the right side of the proof's type (0 ≤ poly), or l - r for an equality
-    std::string proof;  // Lean proof term (empty for the negated goal in direct mode)
-    bool atomic = true; // proof is a single identifier (no parentheses needed as an argument)
-    bool neg_goal = false;
-    std::string eq_hyp;  // equality hypothesis name (Sign::Zero)
-};
-
-// `name : lhs ≤ rhs` (or <) as an atom of type `0 ≤ rhs - lhs` (or the hypothesis itself when lhs is 0).
-Factor ineq_atom(const std::string& name, const TermPtr& lhs, const TermPtr& rhs, bool strict) {
-    Factor f;
-    f.sign = strict ? Factor::Sign::Pos : Factor::Sign::Nonneg;
-    if (is_number(*lhs, 0)) {
-        f.poly = rhs;
-        f.proof = name;
-        f.atomic = true;
-    } else {
-        f.poly = mk_sub(rhs, lhs);
-        f.proof = std::string(strict ? "sub_pos.mpr " : "sub_nonneg.mpr ") + name;
-        f.atomic = false;
-    }
-    return f;
-}
-
 // Lean orientation of an inequality: `l ≥ r` is `r ≤ l`, `l > r` is `r < l`.
 struct Oriented {
     TermPtr lo, hi;
@@ -156,313 +130,182 @@ Oriented orient(const kernel::Prop& p) {
     return o;
 }
 
-std::string as_arg(const std::string& proof, bool atomic) { return atomic ? proof : "(" + proof + ")"; }
-// A strict atom used where `0 ≤ _` is needed: `le_of_lt h` (no dot notation: `h.le` on a hypothesis
-// `x > 0` would have to go through `GT.gt`).
-std::string weaken(const Factor& f) {
-    if (f.sign != Factor::Sign::Pos) return as_arg(f.proof, f.atomic);
-    return "(le_of_lt " + as_arg(f.proof, f.atomic) + ")";
-}
-
 std::string sq_arg(const TermPtr& p) {
     if (mentions_real(*p)) return "(" + lean_term(*p) + ")";
     return "(" + lean_term(*p) + " : ℝ)";
 }
 
-Factor hyp_factor(const Ctx& ctx, const std::string& name) {
-    auto it = ctx.hyps.find(name);
-    if (it == ctx.hyps.end()) throw ExportError("unknown hypothesis " + name);
-    if (it->second.forall) throw ExportError("hypothesis " + name + " is quantified; use it inside a sum body");
-    const auto& p = it->second.prop;
-    if (p.rel == Rel::Ne) throw ExportError("hypothesis " + name + " is `!=`: use nonzero_sq");
-    Oriented o = orient(p);
-    std::string lname = lean_ident(name);
-    if (o.eq) {
-        Factor f;
-        f.sign = Factor::Sign::Zero;
-        f.poly = mk_sub(p.lhs, p.rhs);
-        f.proof = lname;
-        f.eq_hyp = lname;
-        return f;
-    }
-    return ineq_atom(lname, o.lo, o.hi, o.strict);
-}
-
-Factor nonzero_sq_factor(const Ctx& ctx, const std::string& name) {
-    auto it = ctx.hyps.find(name);
-    if (it == ctx.hyps.end()) throw ExportError("unknown hypothesis " + name);
-    if (it->second.forall || it->second.prop.rel != Rel::Ne)
-        throw ExportError("nonzero_sq needs a `!=` hypothesis: " + name);
-    const auto& p = it->second.prop;
-    TermPtr d = mk_sub(p.lhs, p.rhs);
-    Factor f;
-    f.sign = Factor::Sign::Pos;
-    f.poly = mk_pow(d, 2);
-    std::string ds = "(" + lean_term(*d) + ")";
-    f.proof = "lt_of_le_of_ne (sq_nonneg " + ds + ") (Ne.symm (pow_ne_zero 2 (sub_ne_zero.mpr " +
-              lean_ident(name) + ")))";
-    f.atomic = false;
-    return f;
-}
-
-struct Product {
-    Rational coeff = 1;
-    std::vector<TermPtr> polys;                   // mulpoly multipliers
-    std::vector<const kernel::PsatzNode*> nodes;  // Hyp, NonzeroSq, NegGoal, Square
+// A Fact of the kernel's derivation, emitted as `have name : 0 ≤ expr` (`0 < expr`, `expr = 0`).
+struct Atom {
+    std::string name;
+    TermPtr expr;  // the Fact's polynomial as a Lean expression (definitions unfolded)
+    kernel::Sign sign = kernel::Sign::Nonneg;
 };
 
-std::vector<Product> expand(const kernel::PsatzNode& n, int depth) {
-    using K = kernel::PsatzNode::Kind;
-    if (depth > 2000) throw ExportError("psatz tree too deep");
-    switch (n.kind) {
-    case K::Hyp:
-    case K::NonzeroSq:
-    case K::NegGoal:
-    case K::Square: {
-        Product p;
-        p.nodes.push_back(&n);
-        return {p};
+// The type `0 ≤ e` / `0 < e` / `e = 0`, elaborated in ℝ.
+std::string fact_type(kernel::Sign s, const TermPtr& e) {
+    const std::string t = lean_term(*e);
+    const bool real = mentions_real(*e);
+    switch (s) {
+    case kernel::Sign::Zero: return (real ? t : "(" + t + " : ℝ)") + " = 0";
+    case kernel::Sign::Nonneg: return std::string(real ? "0" : "(0 : ℝ)") + " ≤ " + t;
+    case kernel::Sign::Pos: return std::string(real ? "0" : "(0 : ℝ)") + " < " + t;
     }
-    case K::Const: {
-        if (n.value <= 0) throw ExportError("psatz const must be positive");
-        Product p;
-        p.coeff = n.value;
-        return {p};
-    }
-    case K::Add: {
-        std::vector<Product> out;
-        for (const auto& c : n.children) {
-            auto e = expand(*c, depth + 1);
-            out.insert(out.end(), e.begin(), e.end());
-        }
-        return out;
-    }
-    case K::Mul: {
-        std::vector<Product> acc{Product{}};
-        for (const auto& c : n.children) {
-            auto e = expand(*c, depth + 1);
-            std::vector<Product> next;
-            for (const auto& a : acc)
-                for (const auto& b : e) {
-                    Product p = a;
-                    p.coeff *= b.coeff;
-                    p.polys.insert(p.polys.end(), b.polys.begin(), b.polys.end());
-                    p.nodes.insert(p.nodes.end(), b.nodes.begin(), b.nodes.end());
-                    next.push_back(std::move(p));
-                }
-            acc = std::move(next);
-            if (acc.size() > 20000) throw ExportError("psatz certificate expands to too many products");
-        }
-        if (n.children.empty()) throw ExportError("empty psatz mul");
-        return acc;
-    }
-    case K::MulPoly: {
-        if (n.children.size() != 1 || !n.poly) throw ExportError("malformed psatz mulpoly");
-        auto e = expand(*n.children[0], depth + 1);
-        for (auto& p : e) p.polys.push_back(n.poly);
-        return e;
-    }
-    }
-    throw ExportError("unknown psatz node");
+    throw ExportError("unknown sign");
 }
 
-// scale · Π fs, with numeral factors folded into the scale.
-TermPtr product_of(const std::vector<TermPtr>& fs, Rational scale) {
-    std::vector<TermPtr> rest;
-    for (const auto& f : fs) {
-        if (f->kind == Term::Kind::Number)
-            scale *= f->number;
-        else if (f->kind == Term::Kind::Neg && f->args.at(0)->kind == Term::Kind::Number)
-            scale *= -f->args.at(0)->number;
-        else if (f->kind == Term::Kind::Neg) {
-            scale = -scale;
-            rest.push_back(f->args.at(0));
-        } else
-            rest.push_back(f);
-    }
-    TermPtr acc;
-    if (scale != 1 || rest.empty()) acc = mk_number(scale);
-    for (const auto& f : rest) acc = acc ? mk_mul(acc, f) : f;
-    return acc;
-}
+// Prints a refutation by walking the kernel's Fact derivation: one `have` per Fact, its type ascribed,
+// its proof a Mathlib lemma chosen by the rule and by the signs the kernel recorded (never re-derived).
+struct RefutationPrinter {
+    Ctx& ctx;
+    int indent;
+    Out& out;
+    kernel::Prop goal;  // unfolded
+    std::string hng;    // the negated goal's hypothesis
 
-Rational constant_of(const TermPtr& t, const Ctx& ctx, const std::string& what) {
-    kernel::Polynomial p;
-    try {
-        p = kernel::normalize(*t, *ctx.st, ctx.index);
-    } catch (const std::exception& e) {
-        throw ExportError(what + ": cannot normalise: " + e.what());
+    const HypInfo& hyp(const std::string& name) const {
+        auto it = ctx.hyps.find(name);
+        if (it == ctx.hyps.end()) throw ExportError("unknown hypothesis " + name);
+        if (it->second.forall) throw ExportError("hypothesis " + name + " is quantified; use it inside a sum body");
+        return it->second;
     }
-    if (!p.is_constant()) throw ExportError(what + ": residual is not a constant: " + p.to_string());
-    return p.is_zero() ? Rational(0) : p.constant_value();
-}
-
-void emit_psatz(const kernel::PsatzNode& root, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
-    if (goal.rel == Rel::Eq || goal.rel == Rel::Ne)
-        throw ExportError("psatz certificate needs an inequality goal");
-    Oriented g = orient(goal);  // goal: g.lo (≤|<) g.hi
-    const TermPtr gpoly = mk_sub(g.lo, g.hi);  // the negated goal's polynomial (kernel table)
-    const std::vector<Product> prods = expand(root, 0);
-
-    using K = kernel::PsatzNode::Kind;
-    auto is_eq_node = [&](const kernel::PsatzNode* n) {
-        if (n->kind != K::Hyp) return false;
-        auto it = ctx.hyps.find(n->hyp);
-        return it != ctx.hyps.end() && !it->second.forall && it->second.prop.rel == Rel::Eq;
-    };
-    Rational K_lin = 0;
-    bool nonlinear = false;
-    for (const auto& p : prods) {
-        bool has_eq = std::any_of(p.nodes.begin(), p.nodes.end(), is_eq_node);
-        bool has_ng = std::any_of(p.nodes.begin(), p.nodes.end(),
-                                  [](const kernel::PsatzNode* n) { return n->kind == K::NegGoal; });
-        if (has_eq || !has_ng) continue;
-        if (p.nodes.size() == 1 && p.polys.empty())
-            K_lin += p.coeff;
-        else
-            nonlinear = true;
-    }
-    const bool direct = !nonlinear && K_lin > 0;
-
-    std::string hng;
-    if (!direct) {
-        hng = ctx.fresh("hng");
-        // goal lo ≤ hi: not_lt.mp (¬ hi < lo → lo ≤ hi); goal lo < hi: not_le.mp (¬ hi ≤ lo → lo < hi)
-        out.add(indent, std::string("refine ") + (g.strict ? "not_le.mp" : "not_lt.mp") + " (fun " + hng +
-                            " => ?_)");
-    }
-    auto node_factor = [&](const kernel::PsatzNode* n) -> Factor {
-        switch (n->kind) {
-        case K::Hyp: return hyp_factor(ctx, n->hyp);
-        case K::NonzeroSq: return nonzero_sq_factor(ctx, n->hyp);
-        case K::Square: {
-            if (!n->poly) throw ExportError("square without polynomial");
-            TermPtr p = unfold_definitions(n->poly, *ctx.st);
-            Factor f;
-            f.sign = Factor::Sign::Nonneg;
-            f.poly = mk_pow(p, 2);
-            f.proof = "sq_nonneg " + sq_arg(p);
-            f.atomic = false;
-            return f;
+    Atom have(TermPtr e, kernel::Sign s, const std::string& proof) {
+        Atom a{ctx.fresh("f"), std::move(e), s};
+        if (proof.compare(0, 3, "by ") == 0) {
+            out.add(indent, "have " + a.name + " : " + fact_type(s, a.expr) + " := by");
+            out.add(indent + 2, proof.substr(3));
+        } else {
+            out.add(indent, "have " + a.name + " : " + fact_type(s, a.expr) + " := " + proof);
         }
-        case K::NegGoal: {
-            if (direct) {
-                Factor f;
-                f.neg_goal = true;
-                f.poly = gpoly;
-                f.sign = g.strict ? Factor::Sign::Nonneg : Factor::Sign::Pos;
-                return f;
+        return a;
+    }
+    static std::string nonneg(const Atom& a) {  // a proof of 0 ≤ a.expr
+        if (a.sign == kernel::Sign::Zero) return "(le_of_eq " + a.name + ".symm)";
+        if (a.sign == kernel::Sign::Pos) return "(le_of_lt " + a.name + ")";
+        return a.name;
+    }
+    // (l − r)² > 0 from a proof `ne` of l ≠ r
+    Atom nonzero_square(const TermPtr& l, const TermPtr& r, const std::string& ne) {
+        TermPtr d = mk_sub(l, r);
+        return have(mk_pow(d, 2), kernel::Sign::Pos,
+                    "lt_of_le_of_ne (sq_nonneg (" + lean_term(*d) + ")) (Ne.symm (pow_ne_zero 2 (sub_ne_zero.mpr " +
+                        ne + ")))");
+    }
+    // `h : a rel b` read as the kernel reads it (Rule Hypothesis / NegatedGoal): e = a − b or b − a
+    Atom relation(const TermPtr& a, Rel rel, const TermPtr& b, const std::string& h, kernel::Sign s) {
+        const bool flip = rel == Rel::Le || rel == Rel::Lt;  // 0 ≤ b − a
+        const TermPtr& hi = flip ? b : a;
+        const TermPtr& lo = flip ? a : b;
+        if (is_number(*lo, 0)) return have(hi, s, h);  // `h : 0 ≤ b`, `h : a ≥ 0`, `h : a = 0` already are the fact
+        const char* lemma = rel == Rel::Eq ? "sub_eq_zero.mpr " : s == kernel::Sign::Pos ? "sub_pos.mpr " : "sub_nonneg.mpr ";
+        return have(mk_sub(hi, lo), s, lemma + h);
+    }
+    Atom emit(const kernel::Fact& f) {
+        using R = kernel::Fact::Rule;
+        using S = kernel::Sign;
+        switch (f.rule) {
+        case R::Hypothesis: {
+            const HypInfo& h = hyp(f.hypothesis);
+            if (h.prop.rel != f.relation) throw ExportError("hypothesis " + f.hypothesis + " is not the kernel's relation");
+            return relation(h.prop.lhs, h.prop.rel, h.prop.rhs, lean_ident(f.hypothesis), f.sign);
+        }
+        case R::NonzeroSquare: {
+            const HypInfo& h = hyp(f.hypothesis);
+            return nonzero_square(h.prop.lhs, h.prop.rhs, lean_ident(f.hypothesis));
+        }
+        case R::NegatedGoal:
+            // hng : r < l (goal ≤), r ≤ l (goal <), l < r (goal ≥), l ≤ r (goal >), ¬ l = r (goal =)
+            switch (goal.rel) {
+            case Rel::Eq: return nonzero_square(goal.lhs, goal.rhs, hng);
+            case Rel::Le: case Rel::Lt: return relation(goal.lhs, Rel::Gt, goal.rhs, hng, f.sign);
+            case Rel::Ge: case Rel::Gt: return relation(goal.lhs, Rel::Lt, goal.rhs, hng, f.sign);
+            case Rel::Ne: break;
             }
-            // hng : hi < lo (goal ≤) or hi ≤ lo (goal <): atom 0 < lo - hi / 0 ≤ lo - hi
-            Factor f = ineq_atom(hng, g.hi, g.lo, !g.strict);
-            f.neg_goal = true;
-            return f;
+            throw ExportError("a negated `!=` goal");
+        case R::Square: {
+            TermPtr p = unfold_definitions(f.term, *ctx.st);
+            return have(mk_pow(p, 2), S::Nonneg, "sq_nonneg " + sq_arg(p));
         }
-        default: throw ExportError("unexpected psatz node");
+        case R::PositiveConstant: return have(mk_number(f.value), S::Pos, "by norm_num");
+        case R::Product: {
+            Atom a = emit(*f.premises.at(0)), b = emit(*f.premises.at(1));
+            TermPtr e = mk_mul(a.expr, b.expr);
+            if (a.sign == S::Zero) return have(e, f.sign, "by linear_combination " + sq_arg(b.expr) + " * " + a.name);
+            if (b.sign == S::Zero) return have(e, f.sign, "by linear_combination " + sq_arg(a.expr) + " * " + b.name);
+            if (f.sign == S::Pos) return have(e, f.sign, "mul_pos " + a.name + " " + b.name);
+            return have(e, f.sign, "mul_nonneg " + nonneg(a) + " " + nonneg(b));
         }
-    };
-
-    std::vector<std::string> terms;
-    TermPtr residual = direct ? gpoly : nullptr;  // direct: goal - combination; else: the combination
-    bool strict_comb = false;
-    const Rational scale = direct ? Rational(1) / K_lin : Rational(1);
-    auto add_res = [&](const TermPtr& t) { residual = residual ? mk_add(residual, t) : t; };
-
-    for (const auto& p : prods) {
-        if (p.nodes.empty()) continue;  // a positive constant: it only moves the residual
-        std::vector<Factor> fs;
-        for (const auto* n : p.nodes) fs.push_back(node_factor(n));
-        std::vector<TermPtr> polys;
-        for (const auto& q : p.polys) polys.push_back(unfold_definitions(q, *ctx.st));
-        auto eq_it = std::find_if(fs.begin(), fs.end(), [](const Factor& f) { return f.sign == Factor::Sign::Zero; });
-        if (eq_it != fs.end()) {
-            // coeff · Π polys · Π other factors · (l - r): an equality atom with a polynomial coefficient
-            std::vector<TermPtr> rest = polys;
-            for (auto it = fs.begin(); it != fs.end(); ++it)
-                if (it != eq_it) rest.push_back(it->poly);
-            Rational c = p.coeff * scale;
-            TermPtr coef = product_of(rest, -c);
-            terms.push_back(is_number(*coef, 1) ? eq_it->proof : lean_term(*coef, 70) + " * " + eq_it->proof);
-            add_res(mk_mul(product_of(rest, c), eq_it->poly));
-            continue;
+        case R::Sum: {
+            Atom a = emit(*f.premises.at(0)), b = emit(*f.premises.at(1));
+            TermPtr e = mk_add(a.expr, b.expr);
+            if (f.sign == S::Zero) return have(e, f.sign, "by linear_combination " + a.name + " + " + b.name);
+            if (f.sign == S::Nonneg) return have(e, f.sign, "add_nonneg " + nonneg(a) + " " + nonneg(b));
+            if (a.sign == S::Pos && b.sign == S::Pos) return have(e, f.sign, "add_pos " + a.name + " " + b.name);
+            if (a.sign == S::Pos) return have(e, f.sign, "add_pos_of_pos_of_nonneg " + a.name + " " + nonneg(b));
+            return have(e, f.sign, "add_pos_of_nonneg_of_pos " + nonneg(a) + " " + b.name);
         }
-        if (direct && fs.size() == 1 && fs[0].neg_goal && polys.empty()) continue;  // the goal itself
-        if (!polys.empty()) throw ExportError("mulpoly on an inequality product");
-        // fold the factors into mul_pos / mul_nonneg
-        Factor acc = fs[0];
-        for (std::size_t i = 1; i < fs.size(); ++i) {
-            const Factor& f = fs[i];
-            Factor n;
-            n.poly = mk_mul(acc.poly, f.poly);
-            n.atomic = false;
-            if (acc.sign == Factor::Sign::Pos && f.sign == Factor::Sign::Pos) {
-                n.sign = Factor::Sign::Pos;
-                n.proof = "mul_pos " + as_arg(acc.proof, acc.atomic) + " " + as_arg(f.proof, f.atomic);
-            } else {
-                n.sign = Factor::Sign::Nonneg;
-                n.proof = "mul_nonneg " + weaken(acc) + " " + weaken(f);
-            }
-            acc = n;
+        case R::EqualityTimes: {
+            Atom a = emit(*f.premises.at(0));
+            TermPtr q = unfold_definitions(f.term, *ctx.st);
+            return have(mk_mul(q, a.expr), f.sign, "by linear_combination " + sq_arg(q) + " * " + a.name);
         }
-        Rational c = p.coeff * scale;
-        if (acc.sign == Factor::Sign::Pos) strict_comb = true;
-        terms.push_back(c == 1 ? acc.proof : lean_term(*mk_number(c), 70) + " * " + acc.proof);
-        add_res(mk_mul(mk_number(c), acc.poly));
+        }
+        throw ExportError("unknown rule");
     }
-    std::string comb;
-    for (std::size_t i = 0; i < terms.size(); ++i) comb += (i ? " + " : " ") + terms[i];
-    ctx.stats->linear_combinations++;
-    if (direct) {
-        Rational v = constant_of(residual, ctx, "psatz");
-        bool ok = g.strict ? (strict_comb ? v <= 0 : v < 0) : v <= 0;
-        if (!ok) throw ExportError("psatz certificate does not refute the negated goal (residual " + v.str() + ")");
-        out.add(indent, "linear_combination" + comb);
-        return;
+};
+
+// hypotheses ∧ ¬goal ⊢ (the kernel's final Fact, a constant c of the wrong sign) ⊢ False
+void emit_refutation(const kernel::Proof& p, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
+    RefutationPrinter pr{ctx, indent, out, goal, ctx.fresh("hng")};
+    if (goal.rel == Rel::Eq) {
+        out.add(indent, "by_contra " + pr.hng);
+    } else {
+        Oriented g = orient(goal);  // not_lt.mp : ¬ hi < lo → lo ≤ hi ; not_le.mp : ¬ hi ≤ lo → lo < hi
+        out.add(indent, std::string("refine ") + (g.strict ? "not_le.mp" : "not_lt.mp") + " (fun " + pr.hng + " => ?_)");
     }
-    ctx.stats->contradiction_proofs++;
-    Rational v = residual ? constant_of(residual, ctx, "psatz") : Rational(0);
-    bool ok = strict_comb ? v <= 0 : v < 0;
-    if (!ok) throw ExportError("psatz certificate does not evaluate to a contradiction (constant " + v.str() + ")");
-    std::string hc = ctx.fresh("hcontra");
-    out.add(indent, "have " + hc + " : (0 : ℝ) " + (strict_comb ? "<" : "≤") + " " + lean_rational(v) + " := by");
-    out.add(indent + 2, "linear_combination" + comb);
+    Atom last = pr.emit(*p.refutation);
+    const std::string hc = ctx.fresh("hcontra");
+    const char* rel = last.sign == kernel::Sign::Zero ? "=" : last.sign == kernel::Sign::Pos ? "<" : "≤";
+    if (last.sign == kernel::Sign::Zero)
+        out.add(indent, "have " + hc + " : (" + lean_rational(p.contradiction) + " : ℝ) = 0 := by");
+    else
+        out.add(indent, "have " + hc + " : (0 : ℝ) " + rel + " " + lean_rational(p.contradiction) + " := by");
+    out.add(indent + 2, "linear_combination " + last.name);
     out.add(indent, "exact absurd " + hc + " (by norm_num)");
+    ctx.stats->contradiction_proofs++;
 }
 
-// Hypothesis names a certificate refers to (to instantiate ∀-hypotheses in sum bodies).
-void collect_hyps(const kernel::PsatzNode& n, std::set<std::string>& out) {
-    if (!n.hyp.empty()) out.insert(n.hyp);
-    for (const auto& c : n.children) collect_hyps(*c, out);
-}
-void collect_hyps(const kernel::Certificate& c, std::set<std::string>& out) {
-    for (const auto& in : c.lemmas)
+// Hypothesis names a proof refers to (to instantiate ∀-hypotheses in sum bodies).
+void collect_hyps(const kernel::Proof& p, std::set<std::string>& out) {
+    for (const auto& in : p.lemmas)
         for (const auto& d : in.discharges)
             if (d.proof) collect_hyps(*d.proof, out);
-    if (c.kind == kernel::Certificate::Kind::Exact) out.insert(c.fact);
-    for (const auto& t : c.combination) out.insert(t.hyp);
-    if (c.refutation) collect_hyps(*c.refutation, out);
-    if (c.body) collect_hyps(*c.body, out);
+    if (p.rule == kernel::Proof::Rule::Exact) out.insert(p.fact);
+    for (const auto& t : p.combination) out.insert(t.hyp);
+    if (p.refutation)
+        for (const auto& h : p.refutation->rests_on()) out.insert(h);
+    if (p.body) collect_hyps(*p.body, out);
 }
 
-void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out);
-void instantiate_forall_hyps(const kernel::Certificate& c, const std::string& bound, const std::string& i,
+void emit_proof(const kernel::Proof& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out);
+void instantiate_forall_hyps(const kernel::Proof& c, const std::string& bound, const std::string& i,
                              const std::string& why, const Ctx& ctx, Ctx& inner, int indent, Out& out);
 
-void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
-    using CK = kernel::Certificate::Kind;
-    if (!c.body) throw ExportError("sum certificate without body");
+void emit_sum(const kernel::Proof& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
+    using PR = kernel::Proof::Rule;
+    if (!c.body) throw ExportError("sum proof without body");
     // Lean orientation and the two summands (f for the smaller side, g for the larger)
     const Term* lo = nullptr;
     const Term* hi = nullptr;
     Rel body_rel = Rel::Le;
     std::string lemma;
-    if (c.kind == CK::SumNonneg) {
+    if (c.rule == PR::SumNonneg) {
         if (goal.rel != Rel::Le && goal.rel != Rel::Ge) throw ExportError("sum_nonneg needs a `>= 0` goal");
         Oriented o = orient(goal);
         if (!is_number(*o.lo, 0) || o.hi->kind != Term::Kind::Sum) throw ExportError("sum_nonneg needs `0 <= sum(...)`");
         hi = o.hi.get();
         lemma = "apply Finset.sum_nonneg";
-    } else if (c.kind == CK::SumLeSum) {
+    } else if (c.rule == PR::SumLeSum) {
         if (goal.rel != Rel::Le && goal.rel != Rel::Ge) throw ExportError("sum_le_sum needs a `<=` goal");
         Oriented o = orient(goal);
         lo = o.lo.get();
@@ -476,10 +319,10 @@ void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, 
         lemma = "apply Finset.sum_congr rfl";
     }
     if (hi->kind != Term::Kind::Sum || (lo && lo->kind != Term::Kind::Sum))
-        throw ExportError("sum certificate needs sums on both sides");
+        throw ExportError("sum proof needs sums on both sides");
     const std::string bound = hi->args.at(0)->name;
     if (lo && lo->args.at(0)->name != bound) throw ExportError("sums with different bounds");
-    if (c.index.empty()) throw ExportError("sum certificate without index");
+    if (c.index.empty() || c.bound != bound) throw ExportError("sum proof without its index or bound");
     const std::string i = c.index;
     auto body_at = [&](const Term* s) { return substitute(s->args.at(1), {{s->name, mk_var(i)}}); };
     kernel::Prop body_goal;
@@ -494,12 +337,12 @@ void emit_sum(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, 
     out.add(indent, lemma);
     out.add(indent, "intro " + lean_ident(i) + " " + hmem);
     instantiate_forall_hyps(*c.body, bound, i, "(Finset.mem_range.mp " + hmem + ")", ctx, inner, indent, out);
-    emit_cert(*c.body, body_goal, inner, indent, out);
+    emit_proof(*c.body, body_goal, inner, indent, out);
 }
 
 // Hypotheses of the enclosing theorem quantified below `bound` that `c` refers to, instantiated at
 // index i (hlt : i < bound or i ∈ Finset.range bound, given by `why`).
-void instantiate_forall_hyps(const kernel::Certificate& c, const std::string& bound, const std::string& i,
+void instantiate_forall_hyps(const kernel::Proof& c, const std::string& bound, const std::string& i,
                              const std::string& why, const Ctx& ctx, Ctx& inner, int indent, Out& out) {
     std::set<std::string> used;
     collect_hyps(c, used);
@@ -516,7 +359,7 @@ void instantiate_forall_hyps(const kernel::Certificate& c, const std::string& bo
 
 // <use theorem="T">: each discharged hypothesis becomes a `have` with its type, then the conclusion is
 // T applied to the explicit arguments and those proofs, ascribed with its instantiated type.
-void emit_use(const kernel::Instantiation& in, Ctx& ctx, int indent, Out& out) {
+void emit_use(const kernel::Proof::Lemma& in, Ctx& ctx, int indent, Out& out) {
     if (!ctx.theorems || !ctx.theorems->count(in.theorem)) throw ExportError("<use> of unknown theorem " + in.theorem);
     const frontend::TheoremEntry& te = *ctx.theorems->at(in.theorem);
     const kernel::Statement& T = te.theorem.statement;
@@ -543,7 +386,7 @@ void emit_use(const kernel::Instantiation& in, Ctx& ctx, int indent, Out& out) {
         Ctx sub = ctx;
         if (h.forall_index.empty()) {
             out.add(indent, "have " + hn + " : " + lean_prop(p) + " := by");
-            emit_cert(*d->proof, p, sub, indent + 2, out);
+            emit_proof(*d->proof, p, sub, indent + 2, out);
         } else {
             const std::string bound = sigma.names.at(h.forall_bound);
             out.add(indent, "have " + hn + " : ∀ " + lean_ident(h.forall_index) + " < " + lean_ident(bound) + ", " +
@@ -555,7 +398,7 @@ void emit_use(const kernel::Instantiation& in, Ctx& ctx, int indent, Out& out) {
             instantiate_forall_hyps(*d->proof, bound, d->index, hlt, ctx, sub, indent + 2, out);
             kernel::Prop at{substitute(p.lhs, {{h.forall_index, mk_var(d->index)}}), p.rel,
                             substitute(p.rhs, {{h.forall_index, mk_var(d->index)}})};
-            emit_cert(*d->proof, at, sub, indent + 2, out);
+            emit_proof(*d->proof, at, sub, indent + 2, out);
         }
         args += " " + hn;
     }
@@ -582,27 +425,24 @@ void emit_use(const kernel::Instantiation& in, Ctx& ctx, int indent, Out& out) {
     }
 }
 
-void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
-    using CK = kernel::Certificate::Kind;
+void emit_proof(const kernel::Proof& c, const kernel::Prop& goal, Ctx& ctx, int indent, Out& out) {
+    using PR = kernel::Proof::Rule;
     if (!c.lemmas.empty()) {
         Ctx inner = ctx;
         for (const auto& in : c.lemmas) emit_use(in, inner, indent, out);
-        kernel::Certificate rest = c;
-        rest.lemmas.clear();
-        emit_cert(rest, goal, inner, indent, out);
-        return;
+        ctx = inner;
     }
-    switch (c.kind) {
-    case CK::Exact:
+    switch (c.rule) {
+    case PR::Exact:
         if (!ctx.hyps.count(c.fact)) throw ExportError("exact: unknown fact " + c.fact);
         out.add(indent, "exact " + lean_ident(c.fact));
         return;
-    case CK::Ring:
-        if (goal.rel != Rel::Eq) throw ExportError("ring certificate needs an equality goal");
+    case PR::Ring:
+        if (goal.rel != Rel::Eq) throw ExportError("ring proof of a non-equality goal");
         out.add(indent, "ring");
         return;
-    case CK::LinearCombination: {
-        if (goal.rel != Rel::Eq) throw ExportError("linear_combination certificate needs an equality goal");
+    case PR::LinearCombination: {
+        if (goal.rel != Rel::Eq) throw ExportError("linear_combination proof of a non-equality goal");
         std::string s = "linear_combination";
         if (c.exponent != 1) s += " (exp := " + std::to_string(c.exponent) + ")";
         bool first = true;
@@ -613,6 +453,7 @@ void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx,
             std::string term = lean_ident(t.hyp);
             if (t.coeff) {
                 TermPtr k = unfold_definitions(t.coeff, *ctx.st);
+                if (is_number(*k, 0)) continue;  // a zero coefficient adds nothing
                 if (!is_number(*k, 1)) term = lean_term(*k, 70) + " * " + term;
             }
             s += (first ? " " : " + ") + term;
@@ -622,17 +463,16 @@ void emit_cert(const kernel::Certificate& c, const kernel::Prop& goal, Ctx& ctx,
         out.add(indent, s);
         return;
     }
-    case CK::Psatz:
-        if (!c.refutation) throw ExportError("psatz certificate without tree");
-        emit_psatz(*c.refutation, goal, ctx, indent, out);
+    case PR::Refutation:
+        emit_refutation(c, goal, ctx, indent, out);
         return;
-    case CK::SumNonneg:
-    case CK::SumLeSum:
-    case CK::SumCongr:
+    case PR::SumNonneg:
+    case PR::SumLeSum:
+    case PR::SumCongr:
         emit_sum(c, goal, ctx, indent, out);
         return;
     }
-    throw ExportError("unknown certificate kind");
+    throw ExportError("unknown proof rule");
 }
 
 void statement_defs_used(const Term& t, const kernel::Statement& s, std::set<std::string>& out) {
@@ -770,12 +610,12 @@ std::string lean_prop(const kernel::Prop& p) {
     return l + " " + lean_rel(p.rel) + " " + r;
 }
 
-std::string lean_proof(const frontend::TheoremEntry& entry, int indent,
+std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<kernel::ProofPtr>& proofs, int indent,
                        const std::map<std::string, const frontend::TheoremEntry*>* theorems) {
     const kernel::Theorem& th = entry.theorem;
     const kernel::Statement& s = th.statement;
-    if (th.proofs.size() != s.goals.size())
-        throw ExportError(th.name + ": " + std::to_string(th.proofs.size()) + " proofs for " +
+    if (proofs.size() != s.goals.size())
+        throw ExportError(th.name + ": " + std::to_string(proofs.size()) + " proofs for " +
                           std::to_string(s.goals.size()) + " goals");
     LeanFile dummy;
     Ctx ctx;
@@ -796,7 +636,7 @@ std::string lean_proof(const frontend::TheoremEntry& entry, int indent,
     }
     Out out;
     if (s.goals.size() == 1) {
-        emit_cert(th.proofs[0], unfold_definitions(s.goals[0], s), ctx, indent, out);
+        emit_proof(*proofs[0], unfold_definitions(s.goals[0], s), ctx, indent, out);
     } else {
         std::string r = "refine ⟨";
         for (std::size_t i = 0; i < s.goals.size(); ++i) r += (i ? ", ?_" : "?_");
@@ -804,7 +644,7 @@ std::string lean_proof(const frontend::TheoremEntry& entry, int indent,
         for (std::size_t i = 0; i < s.goals.size(); ++i) {
             Ctx sub = ctx;
             Out o;
-            emit_cert(th.proofs[i], unfold_definitions(s.goals[i], s), sub, indent + 2, o);
+            emit_proof(*proofs[i], unfold_definitions(s.goals[i], s), sub, indent + 2, o);
             for (std::size_t j = 0; j < o.lines.size(); ++j) {
                 if (j == 0)
                     out.lines.push_back(std::string(indent, ' ') + "· " + o.lines[0].substr(indent + 2));
@@ -833,11 +673,16 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
        << "certificates use proof-term atoms (mul_nonneg, mul_pos, sq_nonneg, sub_nonneg.mpr, ...).\n"
        << "-/\n"
        << "import Mathlib\n\n"
-       << "set_option maxHeartbeats 400000\n\n"
+       << "set_option maxHeartbeats 400000\n"
+       << "set_option linter.unusedVariables false\n\n"
        << "namespace " << kLeanNamespace << "\n";
     std::map<std::string, const frontend::TheoremEntry*> by_id;
     for (const auto& e : corpus.theorems) by_id[e.theorem.id] = &e;
-    for (const auto& e : corpus.theorems) {
+    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, kernel::Limits{});
+    for (std::size_t k = 0; k < corpus.theorems.size(); ++k) {
+        const frontend::TheoremEntry& e = corpus.theorems[k];
+        if (checked[k].verdict != kernel::Verdict::Verified)
+            throw ExportError(e.theorem.id + " " + e.theorem.name + " does not verify: " + checked[k].message);
         const kernel::Statement& s = e.theorem.statement;
         LeanTheoremBlock b;
         b.id = e.theorem.id;
@@ -885,7 +730,7 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
         t << " -/\n";
         t << "theorem " << lean_ident(e.theorem.name) << binders(s) << " :\n    " << goal_text(s) << " := by\n";
         try {
-            std::string proof = lean_proof(e, 2, &by_id);
+            std::string proof = lean_proof(e, checked[k].proofs, 2, &by_id);
             // statistics
             std::size_t pos = 0;
             while ((pos = proof.find("linear_combination", pos)) != std::string::npos) {

@@ -71,7 +71,8 @@ LeanFile export_lean(const frontend::Corpus& corpus);
 
 // The Lean proof (tactic lines, each indented by `indent` spaces, ending in "\n") of one theorem.
 // `theorems` (id -> entry) resolves the theorems a certificate instantiates (<use>).
-std::string lean_proof(const frontend::TheoremEntry& entry, int indent = 2,
+// `proofs` are the kernel's derivations of its goals (CheckResult::proofs); the printer walks them.
+std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<kernel::ProofPtr>& proofs, int indent = 2,
                        const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr);
 
 // lean/lean-toolchain, lean/lakefile.toml and lean/lake-manifest.json (Lake manifest format 1.1.0:

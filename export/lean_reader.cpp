@@ -362,6 +362,8 @@ public:
         return {PType::K::Le, p.lhs, p.rhs};
     }
     PType hyp_type(std::string n) const {
+        bool symm = n.size() > 5 && n.compare(n.size() - 5, 5, ".symm") == 0;  // Eq.symm / Ne.symm
+        if (symm) n.resize(n.size() - 5);
         int les = 0;
         while (n.size() > 3 && n.compare(n.size() - 3, 3, ".le") == 0) {
             n.resize(n.size() - 3);
@@ -372,12 +374,18 @@ public:
         if (it->second.forall || it->second.mem) fail("`" + n + "` is not an (in)equality");
         PType r = ptype_of(it->second.prop);
         for (int i = 0; i < les; ++i) r = weaken(r);
+        if (symm) {
+            if (r.k != PType::K::Eq && r.k != PType::K::Ne) fail("`.symm` of an inequality");
+            std::swap(r.lhs, r.rhs);
+        }
         return r;
     }
     static bool is_lemma(const std::string& s) {
         static const std::set<std::string> l = {"sub_nonneg.mpr", "sub_pos.mpr",   "mul_nonneg",
                                                 "mul_pos",        "sq_nonneg",     "pow_pos",
-                                                "le_of_lt",
+                                                "le_of_lt",       "le_of_eq",      "sub_eq_zero.mpr",
+                                                "add_pos",        "add_nonneg",    "add_pos_of_pos_of_nonneg",
+                                                "add_pos_of_nonneg_of_pos",
                                                 "lt_of_le_of_ne", "Ne.symm",       "pow_ne_zero",
                                                 "sub_ne_zero.mpr"};
         return l.count(s) > 0;
@@ -412,6 +420,22 @@ public:
             r = {PType::K::Lt, t_num(0), t_mul(a.rhs, b.rhs)};
         } else if (f == "le_of_lt") {
             r = weaken(proof_arg());
+        } else if (f == "le_of_eq") {  // a = b → a ≤ b
+            PType a = proof_arg();
+            if (a.k != PType::K::Eq) fail("le_of_eq needs `a = b`");
+            r = {PType::K::Le, a.lhs, a.rhs};
+        } else if (f == "sub_eq_zero.mpr") {  // a = b → a - b = 0
+            PType a = proof_arg();
+            if (a.k != PType::K::Eq) fail("sub_eq_zero.mpr needs `a = b`");
+            r = {PType::K::Eq, t_sub(a.lhs, a.rhs), t_num(0)};
+        } else if (f == "add_pos" || f == "add_nonneg" || f == "add_pos_of_pos_of_nonneg" || f == "add_pos_of_nonneg_of_pos") {
+            // add_pos : 0 < a → 0 < b → 0 < a + b; add_nonneg : 0 ≤ a → 0 ≤ b → 0 ≤ a + b;
+            // add_pos_of_pos_of_nonneg : 0 < a → 0 ≤ b → 0 < a + b; add_pos_of_nonneg_of_pos : 0 ≤ a → 0 < b → 0 < a + b
+            PType a = proof_arg(), b = proof_arg();
+            PType::K ka = f == "add_nonneg" || f == "add_pos_of_nonneg_of_pos" ? PType::K::Le : PType::K::Lt;
+            PType::K kb = f == "add_nonneg" || f == "add_pos_of_pos_of_nonneg" ? PType::K::Le : PType::K::Lt;
+            if (a.k != ka || b.k != kb || !is_zero(*a.lhs) || !is_zero(*b.lhs)) fail(f + ": premises of the wrong form");
+            r = {f == "add_nonneg" ? PType::K::Le : PType::K::Lt, t_num(0), t_add(a.rhs, b.rhs)};
         } else if (f == "sq_nonneg") {
             TermPtr e = atom();
             r = {PType::K::Le, t_num(0), t_pow(e, 2)};
@@ -1029,6 +1053,23 @@ struct Checker {
                     hp.next();
                     kernel::Prop p = hp.prop();
                     hp.expect(":=");
+                    const std::string head = hp.peek().k == Tok::K::Ident ? hp.peek().s : std::string();
+                    const bool lone_hyp = env.hyps.count(head) && s.size() > head.size() + 4 &&
+                                          s.compare(s.size() - head.size() - 4, head.size() + 4, " := " + head) == 0;
+                    if (Parser::is_lemma(head) || lone_hyp) {
+                        // have f : P := proof term: the ascribed P must be the lemma's conclusion
+                        PType got = hp.proof_term();
+                        if (!hp.at_end()) hp.fail("unexpected text after the proof term");
+                        PType want = ptype_of(p);
+                        if (got.k != want.k || !same(*got.lhs, *want.lhs) || !same(*got.rhs, *want.rhs))
+                            hp.fail("the ascribed type of `" + h + "` is not the conclusion of its proof term");
+                        rep.inequality_atoms++;
+                        EnvEntry he;
+                        he.prop = p;
+                        env.hyps[h] = he;
+                        ++i;
+                        continue;
+                    }
                     std::vector<kernel::Prop> concl = application(hp, env, l.line);
                     if (concl.size() != 1)
                         hp.fail("`have` of a theorem with " + std::to_string(concl.size()) + " conclusions (expected `obtain`)");
@@ -1149,6 +1190,35 @@ struct Checker {
                 ++i;
                 continue;
             }
+            if (first_word(s) == "by_contra") {  // by_contra h : an equality goal l = r becomes False with h : l ≠ r
+                const kernel::Prop& g = single(l.line);
+                Parser bp(tokenize(s, l.line), l.line, nullptr);
+                bp.ident();
+                std::string h = bp.ident();
+                if (!bp.at_end()) bp.fail("expected `by_contra h`");
+                if (g.rel != Rel::Eq) bp.fail("by_contra is emitted only for equality goals");
+                EnvEntry hn;
+                hn.prop = {g.lhs, Rel::Ne, g.rhs};
+                env.hyps[h] = hn;
+                goal.is_false = true;
+                goal.conj.clear();
+                rep.contradiction_steps++;
+                ++i;
+                continue;
+            }
+            if (s == "norm_num") {  // closes a true comparison of numerals
+                const kernel::Prop& g = single(l.line);
+                auto a = numeral(*g.lhs);
+                auto c = numeral(*g.rhs);
+                PType pt = ptype_of(g);
+                auto x = numeral(*pt.lhs), y = numeral(*pt.rhs);
+                if (!a || !c || !x || !y) throw LeanReadError(l.line, "norm_num on a goal that is not a numeral comparison");
+                bool holds = pt.k == PType::K::Le ? *x <= *y : pt.k == PType::K::Lt ? *x < *y : pt.k == PType::K::Eq ? *x == *y : *x != *y;
+                if (!holds) throw LeanReadError(l.line, "norm_num on a false numeral comparison");
+                goal.closed = true;
+                ++i;
+                continue;
+            }
             if (starts_with(s, "refine not_lt.mp (fun ") || starts_with(s, "refine not_le.mp (fun ")) {
                 const kernel::Prop& g = single(l.line);
                 PType pt = ptype_of(g);
@@ -1228,7 +1298,7 @@ struct Checker {
                 auto a = numeral(*pt.lhs);
                 auto c = numeral(*pt.rhs);
                 if (!a || !c) ap.fail("norm_num needs a numeral comparison");
-                bool is_false_prop = pt.k == PType::K::Le ? *a > *c : pt.k == PType::K::Lt ? *a >= *c : false;
+                bool is_false_prop = pt.k == PType::K::Le ? *a > *c : pt.k == PType::K::Lt ? *a >= *c : pt.k == PType::K::Eq ? *a != *c : false;
                 if (!is_false_prop) ap.fail("`" + h + "` is not refutable by norm_num");
                 goal.closed = true;
                 ++i;

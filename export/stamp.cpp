@@ -1,4 +1,5 @@
 // Provenance stamp and drift gate for the Lean export. See export/stamp.hpp.
+#include "frontend/witness.hpp"
 #include "export/stamp.hpp"
 
 #include "export/independence.hpp"
@@ -188,7 +189,7 @@ nlohmann::json make_stamp(const frontend::Corpus& corpus, const std::string& lea
     for (std::size_t ti = 0; ti < corpus.theorems.size(); ++ti) {
         const auto& e = corpus.theorems[ti];
         bool verified = proofs[ti].verdict == kernel::Verdict::Verified &&
-                        kernel::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict ==
+                        frontend::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict ==
                             kernel::Verdict::Verified;
         ok += verified;
         nlohmann::json t = {{"id", e.theorem.id},

@@ -9,6 +9,7 @@
 // instantiations edited too (substituted terms, the instantiated theorem, dropped variables and
 // discharges, conclusion names); the judge does not model instantiation, so for them the oracle is the
 // counterexample search alone.
+#include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
 #include "tests/mutation_eval.hpp"
@@ -230,8 +231,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kl.max_sum_bound = 20;
     kernel::Library library = libraries()[index];
     kernel::CheckResult r = kernel::check_theorem(t, library, kl);
-    (void)kernel::check_witness(t.statement, t.witness, kl);
-    (void)kernel::check_goal_at_witness(t.statement, t.witness, kl);
+    (void)frontend::check_witness(t.statement, t.witness, kl);
+    (void)frontend::check_goal_at_witness(t.statement, t.witness, kl);
     if (r.verdict == kernel::Verdict::Verified) {
         Sampler s(size * 7919 + 17);
         Judgement j = derived ? Judgement{} : judge_proofs(t, s, 4);

@@ -2,6 +2,7 @@
 // bytes, and the kernel on every theorem that loads (check_theorem, check_witness,
 // check_goal_at_witness: the same calls `icl-kernel check` makes). Oracles: no crash / sanitizer
 // report / hang / leak; bad input only ever surfaces as InputError.
+#include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
 
@@ -34,8 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kl.max_sum_bound = 50;
     for (const auto& e : corpus.theorems) {
         (void)kernel::check_theorem(e.theorem, kl);
-        (void)kernel::check_witness(e.theorem.statement, e.theorem.witness, kl);
-        (void)kernel::check_goal_at_witness(e.theorem.statement, e.theorem.witness, kl);
+        (void)frontend::check_witness(e.theorem.statement, e.theorem.witness, kl);
+        (void)frontend::check_goal_at_witness(e.theorem.statement, e.theorem.witness, kl);
         (void)frontend::to_text(*e.theorem.statement.goals.at(0).lhs);
     }
     return 0;

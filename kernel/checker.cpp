@@ -266,82 +266,116 @@ Poly side_poly(const Side& s, const Scope& sc) {  // contract: normal form of th
     return to_poly(s.term, sc, env, 0);
 }
 
-// ---------------------------------------------------------------- the Positivstellensatz rules
-enum class Sign { Zero, Nonneg, Pos };  // p = 0, p ≥ 0, p > 0
+// ---------------------------------------------------------------- the rules
 // contract: the text of a sign, for messages only
 const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonneg ? ">= 0" : "> 0"; }
 
-// A fact "p sign" that holds at every real point satisfying the hypotheses in scope (and, for
-// facts built from neg_goal, the negated goal). Only the rules below construct one.
-class Fact {
-public:
-    const Poly& poly() const { return p_; }
-    Sign sign() const { return s_; }
+}  // namespace
 
-    // contract: if (lhs rel rhs) holds at every point satisfying the hypotheses, so does (p sign),
-    // where d = lhs − rhs
-    static Fact from_relation(const std::string& rule, const Poly& d, Rel rel) {
-        switch (rel) {
-            case Rel::Eq: return Fact(d, Sign::Zero);
-            case Rel::Ge: return Fact(d, Sign::Nonneg);
-            case Rel::Le: return Fact(-d, Sign::Nonneg);
-            case Rel::Gt: return Fact(d, Sign::Pos);
-            case Rel::Lt: return Fact(-d, Sign::Pos);
-            case Rel::Ne: fail(rule, "a != hypothesis is usable only through nonzero_sq");
-        }
-        fail(rule, "unknown relation");
+// The rule functions: the only code that constructs a Fact or a Proof. Each Fact rule returns the new
+// Fact with its polynomial (a Held); the comment above each states its soundness.
+struct RuleBook {
+    struct Held {  // a Fact and, while the check runs, its polynomial
+        Poly p;
+        FactPtr fact;
+        Sign sign() const { return fact->sign; }
+    };
+    static Held make(Poly p, Sign s, Fact::Rule r, std::vector<FactPtr> premises = {}, Rel rel = Rel::Eq,
+                     std::string hyp = {}, TermPtr term = nullptr, Rational value = 0) {
+        return Held{std::move(p), FactPtr(new Fact(r, s, rel, std::move(hyp), std::move(term), std::move(value),
+                                                   std::move(premises)))};
     }
-    // contract: at every point where ¬(lhs rel rhs) holds, (p sign) holds; rel an order relation or =
-    static Fact negated_goal(const Poly& l, Rel rel, const Poly& r) {
+    // contract: if h: lhs rel rhs holds at every point satisfying the hypotheses, so does the result (d = lhs − rhs)
+    static Held hypothesis(const std::string& h, const Poly& d, Rel rel) {
+        using R = Fact::Rule;
         switch (rel) {
-            case Rel::Eq: return Fact((l - r) * (l - r), Sign::Pos);  // ¬(l = r) ⇒ (l−r)² > 0 over ℝ
-            case Rel::Le: return Fact(l - r, Sign::Pos);     // ¬(l ≤ r) ⇔ l > r
-            case Rel::Lt: return Fact(l - r, Sign::Nonneg);  // ¬(l < r) ⇔ l ≥ r
-            case Rel::Ge: return Fact(r - l, Sign::Pos);     // ¬(l ≥ r) ⇔ r > l
-            case Rel::Gt: return Fact(r - l, Sign::Nonneg);  // ¬(l > r) ⇔ r ≥ l
-            default: fail("neg_goal", "the goal is not an inequality or an equality");
+            case Rel::Eq: return make(d, Sign::Zero, R::Hypothesis, {}, rel, h);
+            case Rel::Ge: return make(d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
+            case Rel::Le: return make(-d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
+            case Rel::Gt: return make(d, Sign::Pos, R::Hypothesis, {}, rel, h);
+            case Rel::Lt: return make(-d, Sign::Pos, R::Hypothesis, {}, rel, h);
+            case Rel::Ne: break;
         }
+        fail("hyp '" + h + "'", "a != hypothesis is usable only through nonzero_sq");
     }
-    // contract: if l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0 (d = l − r)
-    static Fact nonzero_square(const Poly& d) { return Fact(d * d, Sign::Pos); }
-    // contract: p² ≥ 0 holds at every point
-    static Fact square(const Poly& p) { return Fact(p * p, Sign::Nonneg); }
+    // contract: at every point where ¬(l rel r) holds, so does the result (rel an order relation or =)
+    static Held negated_goal(const Poly& l, Rel rel, const Poly& r) {
+        using R = Fact::Rule;
+        switch (rel) {
+            case Rel::Eq: return make((l - r) * (l - r), Sign::Pos, R::NegatedGoal, {}, rel);  // l ≠ r ⇒ (l−r)² > 0
+            case Rel::Le: return make(l - r, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≤ r) ⇔ l > r
+            case Rel::Lt: return make(l - r, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l < r) ⇔ l ≥ r
+            case Rel::Ge: return make(r - l, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≥ r) ⇔ r > l
+            case Rel::Gt: return make(r - l, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l > r) ⇔ r ≥ l
+            case Rel::Ne: break;
+        }
+        fail("neg_goal", "the goal is not an inequality or an equality");
+    }
+    // contract: if h: l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0 (d = l − r)
+    static Held nonzero_square(const std::string& h, const Poly& d) {
+        return make(d * d, Sign::Pos, Fact::Rule::NonzeroSquare, {}, Rel::Ne, h);
+    }
+    // contract: t² ≥ 0 holds at every point (p the normal form of t)
+    static Held square(const TermPtr& t, const Poly& p) { return make(p * p, Sign::Nonneg, Fact::Rule::Square, {}, Rel::Eq, {}, t); }
     // contract: c > 0 holds at every point, for a positive rational c
-    static Fact positive_constant(const Poly& c) {
+    static Held positive_constant(const Poly& c) {
         if (!c.is_constant() || c.constant_value() <= 0) fail("const", "value must be a positive rational");
-        return Fact(c, Sign::Pos);
+        return make(c, Sign::Pos, Fact::Rule::PositiveConstant, {}, Rel::Eq, {}, nullptr, c.constant_value());
     }
     // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p·q s)
-    static Fact mul(const Fact& a, const Fact& b) {
-        Sign s = (a.s_ == Sign::Zero || b.s_ == Sign::Zero) ? Sign::Zero
-                 : (a.s_ == Sign::Pos && b.s_ == Sign::Pos) ? Sign::Pos
-                                                            : Sign::Nonneg;
-        return Fact(a.p_ * b.p_, s);
+    static Held product(const Held& a, const Held& b) {
+        Sign s = (a.sign() == Sign::Zero || b.sign() == Sign::Zero) ? Sign::Zero
+                 : (a.sign() == Sign::Pos && b.sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
+        return make(a.p * b.p, s, Fact::Rule::Product, {a.fact, b.fact});
     }
     // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p+q s)
-    static Fact add(const Fact& a, const Fact& b) {
-        Sign s = (a.s_ == Sign::Zero && b.s_ == Sign::Zero) ? Sign::Zero
-                 : (a.s_ == Sign::Pos || b.s_ == Sign::Pos) ? Sign::Pos
-                                                            : Sign::Nonneg;
-        return Fact(a.p_ + b.p_, s);
+    static Held sum(const Held& a, const Held& b) {
+        Sign s = (a.sign() == Sign::Zero && b.sign() == Sign::Zero) ? Sign::Zero
+                 : (a.sign() == Sign::Pos || b.sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
+        return make(a.p + b.p, s, Fact::Rule::Sum, {a.fact, b.fact});
     }
-    // contract: if p = 0 holds at every point satisfying the hypotheses, so does q·p = 0
-    static Fact mul_poly(const Poly& q, const Fact& e) {
-        if (e.s_ != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e.s_)) + ", not = 0");
-        return Fact(q * e.p_, Sign::Zero);
+    // contract: if p = 0 holds at every point satisfying the hypotheses, so does t·p = 0 (q the normal form of t)
+    static Held equality_times(const TermPtr& t, const Poly& q, const Held& e) {
+        if (e.sign() != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e.sign())) + ", not = 0");
+        return make(q * e.p, Sign::Zero, Fact::Rule::EqualityTimes, {e.fact}, Rel::Eq, {}, t);
     }
-    // contract: true iff (p sign) is false at every point, because p is a constant of the wrong sign
-    bool is_contradiction() const {
-        if (!p_.is_constant()) return false;
-        Rational c = p_.constant_value();
-        return s_ == Sign::Zero ? c != 0 : s_ == Sign::Nonneg ? c < 0 : c <= 0;
+    // The one decision on a final Fact. Contract: if (p sign) holds at every point satisfying the
+    // hypotheses and ¬goal, and p is a constant of the wrong sign, no such point exists, so the goal holds.
+    static ProofPtr refutation(const Prop& goal, const Held& h) {
+        Rational c = h.p.is_constant() ? h.p.constant_value() : Rational(0);
+        bool absurd = h.p.is_constant() && (h.sign() == Sign::Zero ? c != 0 : h.sign() == Sign::Nonneg ? c < 0 : c <= 0);
+        if (!absurd) {
+            std::string p = h.p.to_public().to_string();
+            if (!h.p.is_constant()) fail("psatz", "result " + p + " is not a constant");
+            fail("psatz", "result " + p + " " + sign_text(h.sign()) + " is not a contradiction");
+        }
+        return proof(Proof::Rule::Refutation, goal, {}, 1, h.fact, c);
     }
-
-private:
-    Fact(Poly p, Sign s) : p_(std::move(p)), s_(s) {}
-    Poly p_;
-    Sign s_;
+    // A Proof record; the checking functions decide before they call this.
+    static ProofPtr proof(Proof::Rule r, const Prop& goal, std::vector<LinearTerm> comb = {}, unsigned long e = 1,
+                          FactPtr f = nullptr, Rational c = 0, std::string index = {}, std::string bound = {},
+                          ProofPtr body = nullptr, std::string fact = {}, std::vector<Proof::Lemma> lemmas = {}) {
+        return ProofPtr(new Proof(r, goal, std::move(lemmas), std::move(comb), e, std::move(f), std::move(c),
+                                  std::move(index), std::move(bound), std::move(body), std::move(fact)));
+    }
+    static ProofPtr with_lemmas(const ProofPtr& p, std::vector<Proof::Lemma> lemmas) {
+        return proof(p->rule, p->goal, p->combination, p->exponent, p->refutation, p->contradiction, p->index,
+                     p->bound, p->body, p->fact, std::move(lemmas));
+    }
 };
+using Held = RuleBook::Held;
+
+std::vector<std::string> Fact::rests_on() const {
+    std::set<std::string> out;
+    std::function<void(const Fact&)> walk = [&](const Fact& f) {
+        if (!f.hypothesis.empty()) out.insert(f.hypothesis);
+        for (const auto& p : f.premises) walk(*p);
+    };
+    walk(*this);
+    return {out.begin(), out.end()};
+}
+
+namespace {
 
 // ---------------------------------------------------------------- goals and certificates
 // contract: the hypothesis or fact `name` as a Goal usable in scope sc, or KernelError
@@ -370,7 +404,7 @@ std::pair<const Poly*, Rel> hypothesis_difference(const std::string& rule, const
 }
 
 // contract: the fact denoted by the refutation tree under the hypotheses and the negated goal
-Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned long depth) {
+Held evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned long depth) {
     if (!np) fail("psatz", "missing node");
     if (depth > sc.lim.max_depth) fail("limit", "certificate nesting exceeds max-depth");
     const PsatzNode& n = *np;
@@ -378,40 +412,41 @@ Fact evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned lo
     switch (n.kind) {
         case K::Hyp: {
             auto [d, rel] = hypothesis_difference("hyp", n.hyp, sc);
-            return Fact::from_relation("hyp '" + n.hyp + "'", *d, rel);
+            return RuleBook::hypothesis(n.hyp, *d, rel);
         }
         case K::NonzeroSq: {
             auto [d, rel] = hypothesis_difference("nonzero_sq", n.hyp, sc);
             if (rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + n.hyp + "' is not a != hypothesis");
-            return Fact::nonzero_square(*d);
+            return RuleBook::nonzero_square(n.hyp, *d);
         }
-        case K::NegGoal: return Fact::negated_goal(side_poly(goal.lhs, sc), goal.rel, side_poly(goal.rhs, sc));
-        case K::Square: return Fact::square(certificate_poly(n.poly, sc));
-        case K::Const: return Fact::positive_constant(Poly::constant(sc.ring, sc.lim, n.value));
+        case K::NegGoal: return RuleBook::negated_goal(side_poly(goal.lhs, sc), goal.rel, side_poly(goal.rhs, sc));
+        case K::Square: return RuleBook::square(n.poly, certificate_poly(n.poly, sc));
+        case K::Const: return RuleBook::positive_constant(Poly::constant(sc.ring, sc.lim, n.value));
         case K::Mul:
         case K::Add: {
             if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
-            std::vector<Fact> facts;
+            std::vector<Held> facts;
             for (const auto& c : n.children) facts.push_back(evaluate(c, goal, sc, depth + 1));
             // Combine as a balanced tree, so that n children cost O(n log n) and not O(n²) copies.
             while (facts.size() > 1) {
-                std::vector<Fact> next;
+                std::vector<Held> next;
                 for (std::size_t i = 0; i + 1 < facts.size(); i += 2)
-                    next.push_back(n.kind == K::Mul ? Fact::mul(facts[i], facts[i + 1]) : Fact::add(facts[i], facts[i + 1]));
-                if (facts.size() % 2) next.push_back(facts.back());
+                    next.push_back(n.kind == K::Mul ? RuleBook::product(facts[i], facts[i + 1])
+                                                    : RuleBook::sum(facts[i], facts[i + 1]));
+                if (facts.size() % 2) next.push_back(std::move(facts.back()));
                 facts.swap(next);
             }
-            return facts.front();
+            return std::move(facts.front());
         }
         case K::MulPoly: {
             if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
-            return Fact::mul_poly(certificate_poly(n.poly, sc), evaluate(n.children[0], goal, sc, depth + 1));
+            return RuleBook::equality_times(n.poly, certificate_poly(n.poly, sc), evaluate(n.children[0], goal, sc, depth + 1));
         }
     }
     fail("psatz", "unknown node kind");
 }
 
-void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
+ProofPtr check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
 
 // contract: returns only if sum-rule `cert` proves `goal` (a relation between sums over one bound).
 // Why a fresh index is enough: Σ_{k<d} f(k) ≥ 0 (≤, =) follows from f(k) ≥ 0 for every k < d. The body
@@ -419,7 +454,9 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
 // the other hypotheses unchanged; its family values f(i) are atoms distinct from every real variable.
 // So the body proof proves the body for every value of the atoms satisfying those instances, in
 // particular for the values at each k < d — the premise of Finset.sum_nonneg / sum_le_sum / sum_congr.
-void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) {
+Prop as_prop(const Goal& g) { return Prop{g.lhs.term, g.rel, g.rhs.term}; }  // contract: g without index names
+
+ProofPtr check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) {
     using K = Certificate::Kind;
     const char* rule = cert.kind == K::SumNonneg ? "sum_nonneg" : cert.kind == K::SumLeSum ? "sum_le_sum" : "sum_congr";
     if (!sc.index.empty()) fail(rule, "nested sum rules are not supported");
@@ -457,25 +494,29 @@ void check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) 
         fail(rule, "nested sum rules are not supported");
     Scope inner(st, *sc.run, cert.index, bound);
     inner.facts = sc.facts;  // facts of the enclosing scope hold at every point, so at every index
-    check_goal(body, *cert.body, inner);
+    using R = Proof::Rule;
+    R rr = cert.kind == K::SumNonneg ? R::SumNonneg : cert.kind == K::SumLeSum ? R::SumLeSum : R::SumCongr;
+    return RuleBook::proof(rr, as_prop(goal), {}, 1, nullptr, 0, cert.index, bound, check_goal(body, *cert.body, inner));
 }
 
-void instantiate(const Instantiation& in, Scope& sc);
+Proof::Lemma instantiate(const Instantiation& in, Scope& sc);
 
-// contract: returns only if `cert` proves `goal` from the hypotheses in scope; otherwise KernelError
-void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
+// contract: returns (the derivation) only if `cert` proves `goal` from the hypotheses in scope
+ProofPtr check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
     using K = Certificate::Kind;
     if (!cert.lemmas.empty()) {  // the instantiations' conclusions are facts for the rest of cert only
         Scope inner(sc.st, *sc.run, sc.index, sc.bound);
         inner.facts = sc.facts;
-        for (const auto& in : cert.lemmas) instantiate(in, inner);
+        std::vector<Proof::Lemma> lemmas;
+        for (const auto& in : cert.lemmas) lemmas.push_back(instantiate(in, inner));
         Certificate rest = cert;
         rest.lemmas.clear();
-        return check_goal(goal, rest, inner);
+        return RuleBook::with_lemmas(check_goal(goal, rest, inner), std::move(lemmas));
     }
     switch (cert.kind) {
         case K::Ring:
         case K::LinearCombination: {
+            // contract: if every hᵢ: lᵢ = rᵢ holds at a point and (l − r)^n − Σ cᵢ·(lᵢ − rᵢ) ≡ 0, then (l − r)^n = 0 there, so l = r
             const char* rule = cert.kind == K::Ring ? "ring" : "linear_combination";
             if (goal.rel != Rel::Eq) fail(rule, "the goal is not an equality");
             if (cert.kind == K::Ring && !cert.combination.empty()) fail(rule, "ring takes no hypotheses");
@@ -487,20 +528,12 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
                 residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * *diff : *diff);
             }
             if (!residual.is_zero()) fail(rule, "residual " + residual.to_public().to_string() + " is not 0");
-            return;
+            return RuleBook::proof(cert.kind == K::Ring ? Proof::Rule::Ring : Proof::Rule::LinearCombination, as_prop(goal), cert.combination, cert.exponent);
         }
-        case K::Psatz: {
-            Fact result = evaluate(cert.refutation, goal, sc, 0);
-            if (!result.is_contradiction()) {
-                std::string p = result.poly().to_public().to_string();
-                if (!result.poly().is_constant()) fail("psatz", "result " + p + " is not a constant");
-                fail("psatz", "result " + p + " " + sign_text(result.sign()) + " is not a contradiction");
-            }
-            return;
-        }
+        case K::Psatz: return RuleBook::refutation(as_prop(goal), evaluate(cert.refutation, goal, sc, 0));
         case K::SumNonneg:
         case K::SumLeSum:
-        case K::SumCongr: check_sum_rule(goal, cert, sc); return;
+        case K::SumCongr: return check_sum_rule(goal, cert, sc);
         case K::Exact: {
             // contract: if fact F holds at every point satisfying the hypotheses and the goal is F up
             // to renaming bound indices (both unfolded; l rel r read as r rel' l), so does the goal
@@ -512,7 +545,7 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
             if (!(f.rel == goal.rel && alpha_equal(fl, gl) && alpha_equal(fr, gr)) &&
                 !(f.rel == converse(goal.rel) && alpha_equal(fl, gr) && alpha_equal(fr, gl)))
                 fail("exact", "fact '" + cert.fact + "' is not the goal");
-            return;
+            return RuleBook::proof(Proof::Rule::Exact, as_prop(goal), {}, 1, nullptr, 0, {}, {}, nullptr, cert.fact);
         }
     }
     fail("certificate", "unknown kind");
@@ -523,7 +556,7 @@ void check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
 // here by its discharge, so every conjunct of σ(goal) holds at every point satisfying the hypotheses
 // in scope and becomes a named fact. T's definitions are unfolded before σ applies (T may define a
 // name differently from this theorem); σ may not capture a bound index of T.
-void instantiate(const Instantiation& in, Scope& sc) {
+Proof::Lemma instantiate(const Instantiation& in, Scope& sc) {
     const std::string rule = "instantiate '" + in.theorem + "'";
     Run& run = *sc.run;
     if (in.theorem == run.self) fail(rule, "a theorem cannot use itself");
@@ -575,6 +608,7 @@ void instantiate(const Instantiation& in, Scope& sc) {
     std::set<std::string> here;
     if (!sc.index.empty()) here.insert(sc.index);
     std::set<std::string> discharged;
+    Proof::Lemma lemma{in.theorem, in.with, std::vector<Proof::Discharged>(T.hypotheses.size()), in.names};
     for (const auto& d : in.discharges) {
         std::size_t i = 0;
         while (i < T.hypotheses.size() && T.hypotheses[i].name != d.hyp) ++i;
@@ -584,15 +618,16 @@ void instantiate(const Instantiation& in, Scope& sc) {
         const Hypothesis& h = T.hypotheses[i];
         TermPtr l = substitute(hyps[i].lhs, sigma, run.lim), r = substitute(hyps[i].rhs, sigma, run.lim);
         try {
+            lemma.discharges[i] = {d.hyp, d.index, nullptr};
             if (h.forall_index.empty()) {
-                check_goal(Goal{{l, here}, h.prop.rel, {r, here}}, *d.proof, sc);
+                lemma.discharges[i].proof = check_goal(Goal{{l, here}, h.prop.rel, {r, here}}, *d.proof, sc);
             } else {
                 if (!sc.index.empty()) fail(rule, "a ∀ hypothesis cannot be discharged inside a sum body");
                 if (!fresh_name(sc.st, d.index)) fail(rule, "index '" + d.index + "' is not a fresh name");
                 Scope inner(sc.st, run, d.index, sigma.names.at(h.forall_bound));
                 inner.facts = sc.facts;
                 std::set<std::string> ix{h.forall_index};
-                check_goal(Goal{{l, ix}, h.prop.rel, {r, ix}}, *d.proof, inner);
+                lemma.discharges[i].proof = check_goal(Goal{{l, ix}, h.prop.rel, {r, ix}}, *d.proof, inner);
             }
         } catch (const KernelError& e) {
             throw KernelError(rule + ": hypothesis '" + d.hyp + "': " + e.what());
@@ -613,6 +648,7 @@ void instantiate(const Instantiation& in, Scope& sc) {
                                                                  goals[j].rel,
                                                                  {substitute(goals[j].rhs, sigma, run.lim), here}})});
     }
+    return lemma;
 }
 
 // contract: returns only if the declarations are distinct and every hypothesis is well scoped
@@ -652,140 +688,14 @@ void check_declarations(const Statement& st, Run& run) {
     }
 }
 
-// ---------------------------------------------------------------- exact evaluation (witnesses)
-struct Point {
-    const Witness& w;
-    const std::map<std::string, Rational>* params = nullptr;
-    std::map<std::string, unsigned long> indices;
-    unsigned long* steps = nullptr;  // shared budget, against Limits::max_steps
-};
-
-// contract: the bit size of q's numerator plus its denominator
-unsigned long bits(const Rational& q) {
-    return mpz_sizeinbase(mpq_numref(q.backend().data()), 2) + mpz_sizeinbase(mpq_denref(q.backend().data()), 2);
-}
-// contract: q unchanged, or KernelError when it exceeds max-coeff-bits
-Rational bounded(const Rational& q, const Limits& lim) {
-    if (bits(q) > lim.max_coeff_bits) fail("limit", "a value at the witness exceeds max-coeff-bits");
-    return q;
-}
-
-// contract: the exact value of t at the point, or KernelError if anything is unassigned
-Rational value_at(const TermPtr& tp, const Statement& st, const Point& pt, const Limits& lim, unsigned long depth) {
-    if (!tp) fail("witness", "missing subterm");
-    if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth");
-    if (pt.steps && ++*pt.steps > lim.max_steps) fail("limit", "evaluation exceeds max-steps " + std::to_string(lim.max_steps));
-    const Term& t = *tp;
-    auto arg = [&](std::size_t i) {
-        if (t.args.size() <= i) fail("witness", "malformed node");
-        return value_at(t.args[i], st, pt, lim, depth + 1);
-    };
-    switch (t.kind) {
-        case Term::Kind::Number: return t.number;
-        case Term::Kind::Var: {
-            if (pt.params) {
-                auto it = pt.params->find(t.name);
-                if (it == pt.params->end()) fail("witness", "'" + t.name + "' is not a definition parameter");
-                return it->second;
-            }
-            auto it = pt.w.reals.find(t.name);
-            if (it == pt.w.reals.end() || !contains(st.reals, t.name))
-                fail("witness", "no value for real variable '" + t.name + "'");
-            return it->second;
-        }
-        case Term::Kind::Neg: return -arg(0);
-        case Term::Kind::Add: return bounded(arg(0) + arg(1), lim);
-        case Term::Kind::Sub: return bounded(arg(0) - arg(1), lim);
-        case Term::Kind::Mul: {
-            Rational a = arg(0), b = arg(1);
-            if (bits(a) + bits(b) > lim.max_coeff_bits + 64) fail("limit", "a value at the witness exceeds max-coeff-bits");
-            return a * b;
-        }
-        case Term::Kind::Pow: {
-            if (t.exponent > lim.max_degree) fail("limit", "exponent exceeds max-degree");
-            Rational b = arg(0), r = 1;
-            if (bits(b) * t.exponent > lim.max_coeff_bits + 64) fail("limit", "a value at the witness exceeds max-coeff-bits");
-            for (unsigned long i = 0; i < t.exponent; ++i) r *= b;
-            return r;
-        }
-        case Term::Kind::Apply: {
-            if (const Definition* d = find_definition(st, t.name)) {
-                if (d->params.size() != t.args.size()) fail("witness", "wrong arity for '" + t.name + "'");
-                std::map<std::string, Rational> bound;
-                for (std::size_t i = 0; i < d->params.size(); ++i) bound[d->params[i]] = arg(i);
-                Point inner{pt.w, &bound, {}, pt.steps};
-                return value_at(d->body, st, inner, lim, depth + 1);
-            }
-            if (!contains(st.families, t.name) || pt.params || t.args.size() != 1 || !t.args[0] ||
-                t.args[0]->kind != Term::Kind::Var || !pt.indices.count(t.args[0]->name))
-                fail("witness", "'" + t.name + "(...)' is not a family applied to a bound index");
-            auto fam = pt.w.families.find(t.name);
-            unsigned long k = pt.indices.at(t.args[0]->name);
-            if (fam == pt.w.families.end() || k >= fam->second.size())
-                fail("witness", "no value for " + t.name + "(" + std::to_string(k) + ")");
-            return fam->second[k];
-        }
-        case Term::Kind::Sum: {
-            if (t.args.size() != 2 || !t.args[0] || pt.params) fail("witness", "malformed sum");
-            auto n = pt.w.nats.find(t.args[0]->name);
-            if (n == pt.w.nats.end() || !contains(st.nats, t.args[0]->name))
-                fail("witness", "no value for natural variable '" + t.args[0]->name + "'");
-            if (n->second > lim.max_sum_bound) fail("limit", "sum bound exceeds max-sum-bound");
-            Rational total = 0;
-            for (unsigned long k = 0; k < n->second; ++k) {
-                Point inner = pt;
-                inner.indices[t.name] = k;
-                total = bounded(total + value_at(t.args[1], st, inner, lim, depth + 1), lim);
-            }
-            return total;
-        }
-    }
-    fail("witness", "unknown node kind");
-}
-
-bool holds(const Rational& l, Rel rel, const Rational& r) {  // contract: the truth of l rel r
-    switch (rel) {
-        case Rel::Eq: return l == r;
-        case Rel::Le: return l <= r;
-        case Rel::Lt: return l < r;
-        case Rel::Ge: return l >= r;
-        case Rel::Gt: return l > r;
-        case Rel::Ne: return l != r;
-    }
-    return false;
-}
-
-// contract: returns only if every proposition holds at the witness (for ∀ k < d: at every k < d)
-void check_at_point(const char* what, const std::vector<Hypothesis>& props, const Statement& st, const Witness& w,
-                    const Limits& lim) {
-    unsigned long steps = 0;
-    for (const auto& h : props) {
-        std::vector<std::map<std::string, unsigned long>> instances{{}};
-        if (!h.forall_index.empty()) {
-            auto n = w.nats.find(h.forall_bound);
-            if (n == w.nats.end()) fail("witness", "no value for natural variable '" + h.forall_bound + "'");
-            if (n->second > lim.max_sum_bound) fail("limit", "bound exceeds max-sum-bound");
-            instances.clear();
-            for (unsigned long k = 0; k < n->second; ++k) instances.push_back({{h.forall_index, k}});
-        }
-        for (const auto& ix : instances) {
-            Point pt{w, nullptr, ix, &steps};
-            Rational l = value_at(h.prop.lhs, st, pt, lim, 0), r = value_at(h.prop.rhs, st, pt, lim, 0);
-            if (!holds(l, h.prop.rel, r))
-                fail("witness", std::string(what) + " '" + h.name + "' is false at the witness (" + l.str() + " " +
-                                    rel_symbol(h.prop.rel) + " " + r.str() + " fails)");
-        }
-    }
-}
-
 CheckResult run(const std::function<void()>& body) {  // contract: Verified iff body returned normally
     try {
         body();
-        return CheckResult{Verdict::Verified, "", {}, {}};
+        return CheckResult{Verdict::Verified, "", {}, {}, {}};
     } catch (const KernelError& e) {
-        return CheckResult{Verdict::Rejected, e.what(), {}, {}};
+        return CheckResult{Verdict::Rejected, e.what(), {}, {}, {}};
     } catch (const std::bad_alloc&) {
-        return CheckResult{Verdict::Rejected, "limit: out of memory", {}, {}};
+        return CheckResult{Verdict::Rejected, "limit: out of memory", {}, {}, {}};
     }
 }
 
@@ -843,6 +753,7 @@ CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limi
     r.verified = &library.verified_;
     r.failed = &library.failed_;
     r.self = t.id;
+    std::vector<ProofPtr> proofs;
     CheckResult result = run([&] {
         const Statement& st = t.statement;
         if (library.verified(t.id) || library.failed(t.id)) fail("theorem", "'" + t.id + "' is checked twice");
@@ -855,7 +766,7 @@ CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limi
         for (std::size_t i = 0; i < st.goals.size(); ++i) {
             const Prop& g = st.goals[i];
             try {
-                check_goal(Goal{{g.lhs, {}}, g.rel, {g.rhs, {}}}, t.proofs[i], top);
+                proofs.push_back(check_goal(Goal{{g.lhs, {}}, g.rel, {g.rhs, {}}}, t.proofs[i], top));
             } catch (const KernelError& e) {
                 if (st.goals.size() == 1) throw;
                 throw KernelError("goal " + std::to_string(i + 1) + ": " + e.what());
@@ -866,37 +777,12 @@ CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limi
         for (const auto& h : t.statement.hypotheses)
             if (r.used.count(h.name)) result.used_hypotheses.push_back(h.name);
         result.uses.assign(r.uses.begin(), r.uses.end());
+        result.proofs = std::move(proofs);
         library.verified_.emplace(t.id, std::make_shared<const Statement>(t.statement));
     } else if (!library.verified(t.id)) {
         library.failed_.emplace(t.id, result.message);
     }
     return result;
-}
-
-CheckResult check_witness(const Statement& st, const Witness& w, const Limits& limits) {
-    return run([&] {
-        for (const auto& n : st.reals)
-            if (!w.reals.count(n)) fail("witness", "no value for real variable '" + n + "'");
-        for (const auto& n : st.nats)
-            if (!w.nats.count(n)) fail("witness", "no value for natural variable '" + n + "'");
-        for (const auto& n : st.families)
-            if (!w.families.count(n)) fail("witness", "no values for family '" + n + "'");
-        for (const auto& [n, v] : w.reals)
-            if (!contains(st.reals, n)) fail("witness", "'" + n + "' is not a real variable of the statement");
-        for (const auto& [n, v] : w.nats)
-            if (!contains(st.nats, n)) fail("witness", "'" + n + "' is not a natural variable of the statement");
-        for (const auto& [n, v] : w.families)
-            if (!contains(st.families, n)) fail("witness", "'" + n + "' is not a family of the statement");
-        check_at_point("hypothesis", st.hypotheses, st, w, limits);
-    });
-}
-
-CheckResult check_goal_at_witness(const Statement& st, const Witness& w, const Limits& limits) {
-    return run([&] {
-        std::vector<Hypothesis> goals;
-        for (std::size_t i = 0; i < st.goals.size(); ++i) goals.push_back({"goal " + std::to_string(i + 1), st.goals[i], "", ""});
-        check_at_point("goal", goals, st, w, limits);
-    });
 }
 
 }  // namespace icl::kernel

@@ -140,7 +140,7 @@ struct Certificate {
     std::string fact;                     // Exact
 };
 
-struct Witness {  // a point for the non-vacuity check
+struct Witness {  // a point for the non-vacuity check (checked by frontend::check_witness, not here)
     std::map<std::string, Rational> reals;
     std::map<std::string, unsigned long> nats;
     std::map<std::string, std::vector<Rational>> families;  // values f(0..n-1)
@@ -158,11 +158,86 @@ struct Limits {  // resource limits; exceeding one is a rejection, never a crash
     unsigned long max_degree = 64;       // total degree of any intermediate polynomial
     unsigned long max_terms = 2'000'000; // monomials of any intermediate polynomial
     unsigned long max_depth = 2'000;     // nesting of terms, certificates and definition unfolding
-    unsigned long max_sum_bound = 10'000;// witness values of natural variables
+    unsigned long max_sum_bound = 10'000;// witness values of natural variables (frontend::check_witness)
     unsigned long max_coeff_bits = 200'000;  // bits of any numerator or denominator
     unsigned long max_steps = 1'000'000;     // term nodes visited per check (bounds definition unfolding)
     unsigned long max_work = 20'000'000'000;  // polynomial work per check: Σ monomials × (words + limbs)
     unsigned long max_variables = 10'000;    // real variables plus family atoms of one ring
+};
+
+// ---------------------------------------------------------------- derivations (what the rules recorded)
+// A Fact is "p sign", holding at every point that satisfies the hypotheses in scope (and the negated goal
+// when it rests on it). Only the rule functions (RuleBook, checker.cpp) construct one, and each records
+// its rule and premises, so a Fact is its own derivation: the printers walk it with one exhaustive switch
+// over Fact::Rule and never re-derive a sign. Its polynomial lives only while the check runs.
+enum class Sign { Zero, Nonneg, Pos };  // p = 0, p ≥ 0, p > 0
+class Fact;
+using FactPtr = std::shared_ptr<const Fact>;
+class Fact {
+public:
+    enum class Rule {
+        Hypothesis,        // hyp h: l rel r as (l − r = 0), (l − r ≥ 0), (r − l ≥ 0), (l − r > 0), (r − l > 0)
+        NonzeroSquare,     // hyp h: l ≠ r as (l − r)² > 0
+        NegatedGoal,       // ¬(l rel r): ≤ (l − r > 0), < (l − r ≥ 0), ≥ (r − l > 0), > (r − l ≥ 0), = (l − r)² > 0
+        Square,            // term² ≥ 0
+        PositiveConstant,  // value > 0
+        Product,           // premises[0] · premises[1]
+        Sum,               // premises[0] + premises[1]
+        EqualityTimes      // term · premises[0], where premises[0] has sign Zero
+    };
+    const Rule rule;
+    const Sign sign;
+    const Rel relation;                  // Hypothesis, NonzeroSquare, NegatedGoal: the relation read
+    const std::string hypothesis;        // Hypothesis, NonzeroSquare
+    const TermPtr term;                  // Square, EqualityTimes: as written in the certificate
+    const Rational value;                // PositiveConstant
+    const std::vector<FactPtr> premises; // Product, Sum: 2; EqualityTimes: 1
+    std::vector<std::string> rests_on() const;  // the hypotheses it uses, sorted
+    Fact(const Fact&) = delete;
+private:
+    friend struct RuleBook;
+    Fact(Rule r, Sign s, Rel rel, std::string h, TermPtr t, Rational v, std::vector<FactPtr> p)
+        : rule(r), sign(s), relation(rel), hypothesis(std::move(h)), term(std::move(t)), value(std::move(v)),
+          premises(std::move(p)) {}
+};
+
+// How one goal was proved, as the kernel checked it. Only RuleBook constructs one.
+class Proof;
+using ProofPtr = std::shared_ptr<const Proof>;
+class Proof {
+public:
+    enum class Rule {
+        Ring,                           // lhs − rhs ≡ 0 after unfolding
+        LinearCombination,              // (lhs − rhs)^exponent ≡ Σ cᵢ·(hᵢ.lhs − hᵢ.rhs)
+        Refutation,                     // hypotheses ∧ ¬goal ⊢ refutation: a constant of the wrong sign
+        SumNonneg, SumLeSum, SumCongr,  // body proves the summand at index < bound
+        Exact                           // the goal is the named fact
+    };
+    struct Discharged { std::string hyp, index; ProofPtr proof; };  // σ(H) of an instantiated theorem
+    struct Lemma {  // rule instantiate, checked before the rest of the proof
+        std::string theorem;
+        std::vector<std::pair<std::string, TermPtr>> with;
+        std::vector<Discharged> discharges;  // in the theorem's hypothesis order
+        std::vector<std::string> names;      // one per conjunct of its goal
+    };
+    const Rule rule;
+    const Prop goal;                          // sides as stated
+    const std::vector<Lemma> lemmas;
+    const std::vector<LinearTerm> combination;  // LinearCombination
+    const unsigned long exponent;             // LinearCombination
+    const FactPtr refutation;                 // Refutation
+    const Rational contradiction;             // Refutation: the constant it reaches
+    const std::string index, bound;           // Sum*: the fresh index, the natural variable
+    const ProofPtr body;                      // Sum*
+    const std::string fact;                   // Exact
+    Proof(const Proof&) = delete;
+private:
+    friend struct RuleBook;
+    Proof(Rule r, Prop g, std::vector<Lemma> l, std::vector<LinearTerm> c, unsigned long e, FactPtr f, Rational k,
+          std::string i, std::string b, ProofPtr body_, std::string fa)
+        : rule(r), goal(std::move(g)), lemmas(std::move(l)), combination(std::move(c)), exponent(e),
+          refutation(std::move(f)), contradiction(std::move(k)), index(std::move(i)), bound(std::move(b)),
+          body(std::move(body_)), fact(std::move(fa)) {}
 };
 
 enum class Verdict { Verified, Rejected };
@@ -170,8 +245,9 @@ enum class Verdict { Verified, Rejected };
 struct CheckResult {
     Verdict verdict = Verdict::Rejected;
     std::string message;  // on rejection: "<rule>: <why>"
-    std::vector<std::string> used_hypotheses;  // check_theorem, when verified: the hypotheses the proofs
-                                               // refer to, in statement order (informative, not trusted)
+    std::vector<ProofPtr> proofs;              // when verified: one derivation per goal
+    std::vector<std::string> used_hypotheses;  // when verified: the hypotheses the proofs rest on,
+                                               // in statement order (informative, not trusted)
     std::vector<std::string> uses;             // the theorems its certificates instantiate, sorted
 };
 
@@ -192,12 +268,6 @@ private:
 CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits = {});
 // The same with an empty library (no instantiation possible).
 CheckResult check_theorem(const Theorem& t, const Limits& limits = {});
-
-// Verified iff the witness assigns every variable and satisfies every hypothesis exactly.
-CheckResult check_witness(const Statement& s, const Witness& w, const Limits& limits = {});
-
-// Verified iff every goal also holds at the witness (a sanity check, not part of the proof).
-CheckResult check_goal_at_witness(const Statement& s, const Witness& w, const Limits& limits = {});
 
 // ---------------------------------------------------------------- normal forms (for untrusted users)
 namespace detail { class Poly; }

@@ -1,5 +1,6 @@
 // Kernel tests: normal forms, and for every certificate kind valid certificates accepted and broken ones
 // rejected. Statements are written in the corpus syntax and read by the front end.
+#include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
 
@@ -186,11 +187,50 @@ TEST_CASE("finite sums", "[kernel][sums]") {
 TEST_CASE("witnesses are checked exactly", "[kernel][witness]") {
     auto c = corpus_of(b3(R"~(<add><neg_goal/><mul><const value="2"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v - u"/></add>)~"));
     auto& t = c.theorems.at(0).theorem;
-    CHECK(kernel::check_witness(t.statement, t.witness).verdict == kernel::Verdict::Verified);
+    CHECK(frontend::check_witness(t.statement, t.witness).verdict == kernel::Verdict::Verified);
     t.witness.reals["u"] = kernel::Rational(1);  // u <= v fails (1 <= 3/4)
-    auto r = kernel::check_witness(t.statement, t.witness);
+    auto r = frontend::check_witness(t.statement, t.witness);
     CHECK(r.verdict == kernel::Verdict::Rejected);
     CHECK(r.message.find("'huv' is false at the witness") != std::string::npos);
     t.witness.reals.erase("u");
-    CHECK(kernel::check_witness(t.statement, t.witness).verdict == kernel::Verdict::Rejected);
+    CHECK(frontend::check_witness(t.statement, t.witness).verdict == kernel::Verdict::Rejected);
+}
+
+TEST_CASE("kernel derivation: the Facts a refutation records (rule, sign, premises, data)", "[kernel][derivation]") {
+    // 0 <= x, x <= y |- x^2 <= x*y: ¬goal (x² − x·y > 0) + hx·hxy (x·(y − x) ≥ 0) is 0 > 0
+    const frontend::Corpus c = frontend::load_corpus({{"d.xml", R"~(<corpus paper="t">
+      <theorem id="L" name="t_L" lean="TransformerICL.t_L" section="1"><doc>d</doc><real>x y</real>
+      <hyp name="hx">0 &lt;= x</hyp><hyp name="hxy">x &lt;= y</hyp><goal>x^2 &lt;= x*y</goal>
+      <proof><psatz><add><neg_goal/><mul><hyp name="hx"/><hyp name="hxy"/></mul><const value="0"/></add></psatz></proof>
+      <witness>x = 1; y = 2</witness></theorem></corpus>)~"}});
+    auto r = frontend::check_corpus(c);
+    // a zero constant is not a positive constant: the rule rejects it, naming itself
+    REQUIRE(r.at(0).verdict == kernel::Verdict::Rejected);
+    CHECK(r.at(0).message == "const: value must be a positive rational");
+    const frontend::Corpus ok = frontend::load_corpus({{"d.xml", R"~(<corpus paper="t">
+      <theorem id="L" name="t_L" lean="TransformerICL.t_L" section="1"><doc>d</doc><real>x y</real>
+      <hyp name="hx">0 &lt;= x</hyp><hyp name="hxy">x &lt;= y</hyp><goal>x^2 &lt;= x*y</goal>
+      <proof><psatz><add><neg_goal/><mul><hyp name="hx"/><hyp name="hxy"/></mul></add></psatz></proof>
+      <witness>x = 1; y = 2</witness></theorem></corpus>)~"}});
+    r = frontend::check_corpus(ok);
+    REQUIRE(r.at(0).verdict == kernel::Verdict::Verified);
+    REQUIRE(r.at(0).proofs.size() == 1);
+    const kernel::Proof& p = *r.at(0).proofs[0];
+    using F = kernel::Fact::Rule;
+    CHECK(p.rule == kernel::Proof::Rule::Refutation);
+    CHECK(p.contradiction == 0);
+    const kernel::Fact& sum = *p.refutation;
+    CHECK(sum.rule == F::Sum);
+    CHECK(sum.sign == kernel::Sign::Pos);  // Pos + Nonneg
+    REQUIRE(sum.premises.size() == 2);
+    CHECK(sum.premises[0]->rule == F::NegatedGoal);
+    CHECK(sum.premises[0]->relation == kernel::Rel::Le);
+    CHECK(sum.premises[0]->sign == kernel::Sign::Pos);
+    const kernel::Fact& prod = *sum.premises[1];
+    CHECK(prod.rule == F::Product);
+    CHECK(prod.sign == kernel::Sign::Nonneg);  // Nonneg · Nonneg
+    CHECK(prod.premises[0]->rule == F::Hypothesis);
+    CHECK(prod.premises[0]->hypothesis == "hx");
+    CHECK(prod.premises[1]->hypothesis == "hxy");
+    CHECK(sum.rests_on() == std::vector<std::string>{"hx", "hxy"});
 }

@@ -602,3 +602,71 @@ TEST_CASE("stamp: records the Mathlib commit and the pinned manifest", "[lean][s
     CHECK(m["packages"][0]["rev"] == leanexp::kMathlibCommit);
     CHECK(m["packages"][0]["inputRev"] == leanexp::kMathlibRev);
 }
+
+namespace {
+// x² + y² = 0 ⊢ x = 0 by refutation: ¬(x = 0) gives x² > 0; with y² ≥ 0 and −1·(x² + y²) = 0 the sum is 0 > 0.
+const char* kEqualityByRefutation = R"~(<corpus paper="t"><theorem id="E" name="t_E" lean="TransformerICL.t_E" section="1">
+  <doc>d</doc><real>x y</real><hyp name="h">x*x + y*y = 0</hyp><goal>x = 0</goal>
+  <proof><psatz><add><neg_goal/><square of="y"/><mulpoly by="-1"><hyp name="h"/></mulpoly></add></psatz></proof>
+  <witness>x = 0; y = 0</witness></theorem></corpus>)~";
+}  // namespace
+
+TEST_CASE("lean export: a refutation proving an equality goal (by_contra), walked from the kernel's derivation", "[lean]") {
+    const frontend::Corpus c = frontend::load_corpus({{"e.xml", kEqualityByRefutation}});
+    const auto checked = frontend::check_corpus(c);
+    REQUIRE(checked.at(0).verdict == kernel::Verdict::Verified);
+    const kernel::Proof& p = *checked.at(0).proofs.at(0);
+    REQUIRE(p.rule == kernel::Proof::Rule::Refutation);
+    CHECK(p.contradiction == 0);
+    CHECK(p.refutation->sign == kernel::Sign::Pos);
+    CHECK(p.refutation->rests_on() == std::vector<std::string>{"h"});
+    const leanexp::LeanFile f = leanexp::export_lean(c);
+    CHECK(count(f.text, "by_contra hng") == 1);
+    CHECK(count(f.text, "sub_ne_zero.mpr hng") == 1);      // the negated goal as (x − 0)² > 0
+    CHECK(count(f.text, "linear_combination (-1 : ℝ) * f_3") == 1);  // EqualityTimes
+    CHECK(count(f.text, "set_option linter.unusedVariables false") == 1);
+    leanexp::RoundTripReport r = leanexp::check_round_trip(f.text, c);
+    INFO((r.errors.empty() ? std::string() : r.errors.front()));
+    CHECK(r.ok());
+    CHECK(r.contradiction_steps == 1);
+}
+
+TEST_CASE("lean reader: an ascription that is not its proof term's conclusion is caught", "[lean]") {
+    const std::string head = "theorem t (u v : ℝ) (hu : 0 < u) (huv : u ≤ v) (hv : v ≤ 1) (hs : u < v) (he : u + v = 1) :\n";
+    const std::string tail = "  have hc : (0 : ℝ) < 0 := by\n    linear_combination f2\n  exact absurd hc (by norm_num)\n";
+    struct Case {
+        const char* what;
+        std::string body;
+    };
+    const std::string good = head + "    u < v := by\n  refine not_le.mp (fun hng => ?_)\n"
+                                    "  have f1 : 0 ≤ u - v := sub_nonneg.mpr hng\n"
+                                    "  have f0 : 0 < v - u := sub_pos.mpr hs\n"
+                                    "  have f2 : 0 < u - v + (v - u) := add_pos_of_nonneg_of_pos f1 f0\n" + tail;
+    auto ok = check_snippet(good);
+    INFO((ok.errors.empty() ? std::string() : ok.errors.front()));
+    CHECK(ok.ok());
+    const std::vector<Case> cases = {
+        {"ascribed type differs", head + "    u < v := by\n  refine not_le.mp (fun hng => ?_)\n"
+                                         "  have f1 : 0 ≤ v - u := sub_nonneg.mpr hng\n"
+                                         "  have f0 : 0 < v - u := sub_pos.mpr hs\n"
+                                         "  have f2 : 0 < u - v + (v - u) := add_pos_of_nonneg_of_pos f1 f0\n" + tail},
+        {"add_pos on a non-strict atom", head + "    u < v := by\n  refine not_le.mp (fun hng => ?_)\n"
+                                                "  have f1 : 0 ≤ u - v := sub_nonneg.mpr hng\n"
+                                                "  have f0 : 0 < v - u := sub_pos.mpr hs\n"
+                                                "  have f2 : 0 < u - v + (v - u) := add_pos f1 f0\n" + tail},
+        {"le_of_eq on an inequality", head + "    0 ≤ v - u := by\n  have f1 : 0 ≤ v - u := le_of_eq huv\n  exact f1\n"},
+        {".symm of an inequality", head + "    0 ≤ v - u := by\n  have f1 : v ≤ u := huv.symm\n  exact f1\n"},
+        {"by_contra on an inequality goal", head + "    u ≤ v := by\n  by_contra hng\n" + tail},
+        {"norm_num on a false comparison", head + "    u ≤ v := by\n  have f : (0 : ℝ) < -1 := by\n    norm_num\n  exact huv\n"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        leanexp::RoundTripReport r;
+        try {
+            r = check_snippet(c.body);
+        } catch (const leanexp::LeanReadError&) {
+            r.errors.push_back("parse error");
+        }
+        CHECK_FALSE(r.ok());
+    }
+}
