@@ -50,13 +50,14 @@ void register_external_commands(CLI::App& app, AppContext& ctx) {
         std::vector<unsigned long> dims = {1, 2, 3, 4};
     };
     auto sopt = std::make_shared<SmtOptions>();
-    auto* smt = exp->add_subcommand("smtlib", "write SMT-LIB 2 (QF_NRA) validity and non-vacuity problems into DIR");
+    auto* smt = exp->add_subcommand("smtlib", "write SMT-LIB 2 (QF_NRA) validity, non-vacuity and derivation-step problems into DIR");
     smt->add_option("dir", sopt->dir, "output directory (created if missing)")->required();
     smt->add_option("files", sopt->files, "corpus XML files (default: the built-in corpus)")->check(CLI::ExistingFile);
     smt->add_option("--dims", sopt->dims, "instances of the natural d in MN1-MN3")->delimiter(',')->capture_default_str();
     smt->callback([sopt, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(sopt->files, ctx);
         auto problems = export_::export_smtlib(corpus, sopt->dims);
+        for (auto& p : export_::export_smtlib_steps(corpus)) problems.push_back(std::move(p));  // the derivations
         try {
             export_::write_smtlib(problems, sopt->dir);
         } catch (const std::runtime_error& e) {

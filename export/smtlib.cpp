@@ -145,7 +145,156 @@ std::string one_line(std::string s) {
     return s;
 }
 
+// The kernel's derivation as SMT-LIB: one (push)(assert premises)(assert (not conclusion))(check-sat)(pop)
+// per Fact, each expected unsat, and a last one asserting the final Fact alone (a false constant
+// comparison). So z3 checks every rule step the kernel took, not only the statement.
+struct StepPrinter {
+    Emitter& e;
+    const frontend::Corpus& corpus;
+    std::map<std::string, Prop> facts;  // hypotheses and lemma conclusions in scope
+    Prop goal;
+    std::vector<std::string> steps;
+    std::size_t skipped = 0;  // proofs inside sum bodies (not replayed here)
+
+    std::string atom(kernel::Sign sg, const TermPtr& x) { return sign_atom(sg, e.term(*unfold_definitions(x, e.s))); }
+    void step(const std::string& what, const std::vector<std::string>& premises, const std::string& conclusion) {
+        std::string t = "; " + what + "\n(push 1)\n";
+        for (const auto& p : premises) t += "(assert " + p + ")\n";
+        t += "(assert (not " + conclusion + "))\n(check-sat)\n(pop 1)\n";
+        steps.push_back(t);
+    }
+    static std::string sign_atom(kernel::Sign sg, const std::string& t) {
+        return sg == kernel::Sign::Zero ? "(= " + t + " 0.0)" : sg == kernel::Sign::Pos ? "(< 0.0 " + t + ")" : "(<= 0.0 " + t + ")";
+    }
+    void sign_step(const std::string& what, const std::vector<kernel::Sign>& operands, const std::string& result, kernel::Sign sg) {
+        std::string t = "; " + what + " (sign rule over fresh operands)\n(push 1)\n(declare-fun |#a| () Real)\n"
+                        "(declare-fun |#b| () Real)\n(declare-fun |#q| () Real)\n";
+        const char* names[] = {"|#a|", "|#b|"};
+        for (std::size_t i = 0; i < operands.size(); ++i) t += "(assert " + sign_atom(operands[i], names[i]) + ")\n";
+        t += "(assert (not " + sign_atom(sg, result) + "))\n(check-sat)\n(pop 1)\n";
+        steps.push_back(t);
+    }
+    const Prop& fact(const std::string& n) {
+        auto it = facts.find(n);
+        if (it == facts.end()) throw std::runtime_error("smtlib export: unknown fact " + n);
+        return it->second;
+    }
+    struct Out { TermPtr expr; kernel::Sign sign; std::string text; };
+    Out emit(const kernel::Fact& f) {
+        using R = kernel::Fact::Rule;
+        using kernel::Sign;
+        auto done = [&](TermPtr x, const std::string& what, const std::vector<std::string>& premises) {
+            Out o{x, f.sign, atom(f.sign, x)};
+            step(what, premises, o.text);
+            return o;
+        };
+        switch (f.rule) {
+        case R::Hypothesis: {
+            const Prop& h = fact(f.hypothesis);
+            bool flip = h.rel == Rel::Le || h.rel == Rel::Lt;
+            return done(flip ? kernel::sub(h.rhs, h.lhs) : kernel::sub(h.lhs, h.rhs), "hypothesis " + f.hypothesis, {e.prop(h)});
+        }
+        case R::NonzeroSquare: {
+            const Prop& h = fact(f.hypothesis);
+            return done(kernel::pow(kernel::sub(h.lhs, h.rhs), 2), "nonzero_sq " + f.hypothesis, {e.prop(h)});
+        }
+        case R::NegatedGoal: {
+            bool flip = goal.rel == Rel::Ge || goal.rel == Rel::Gt;
+            TermPtr d = flip ? kernel::sub(goal.rhs, goal.lhs) : kernel::sub(goal.lhs, goal.rhs);
+            return done(goal.rel == Rel::Eq ? kernel::pow(d, 2) : d, "negated goal", {"(not " + e.prop(goal) + ")"});
+        }
+        case R::Square: return done(kernel::pow(f.term, 2), "square", {});
+        case R::PositiveConstant: return done(kernel::number(f.value), "positive constant", {});
+        // The composite rules are sign lemmas: checked over fresh operands |#a|, |#b|, |#q| (z3's nlsat need not
+        // re-expand the operands' polynomials; the Fact's expression is built from them syntactically).
+        case R::Product: {
+            Out a = emit(*f.premises.at(0)), b = emit(*f.premises.at(1));
+            sign_step("product", {a.sign, b.sign}, "(* |#a| |#b|)", f.sign);
+            return Out{kernel::mul(a.expr, b.expr), f.sign, atom(f.sign, kernel::mul(a.expr, b.expr))};
+        }
+        case R::Sum: {
+            Out a = emit(*f.premises.at(0)), b = emit(*f.premises.at(1));
+            sign_step("sum", {a.sign, b.sign}, "(+ |#a| |#b|)", f.sign);
+            return Out{kernel::add(a.expr, b.expr), f.sign, atom(f.sign, kernel::add(a.expr, b.expr))};
+        }
+        case R::EqualityTimes: {
+            Out a = emit(*f.premises.at(0));
+            sign_step("equality times a polynomial", {a.sign}, "(* |#q| |#a|)", f.sign);
+            return Out{kernel::mul(f.term, a.expr), f.sign, atom(f.sign, kernel::mul(f.term, a.expr))};
+        }
+        }
+        throw std::runtime_error("smtlib export: unknown rule");
+    }
+    void proof(const kernel::Proof& p, const Prop& g) {
+        for (const auto& l : p.lemmas) lemma(l);
+        switch (p.rule) {
+        case kernel::Proof::Rule::Refutation: {
+            Prop saved = goal;
+            goal = g;
+            Out last = emit(*p.refutation);
+            step("the final fact is a false constant comparison", {}, "(not " + last.text + ")");
+            goal = saved;
+            return;
+        }
+        case kernel::Proof::Rule::SumNonneg:
+        case kernel::Proof::Rule::SumLeSum:
+        case kernel::Proof::Rule::SumCongr: ++skipped; return;
+        case kernel::Proof::Rule::Ring:
+        case kernel::Proof::Rule::LinearCombination:
+        case kernel::Proof::Rule::Exact: return;  // no Facts: the statement problem covers them
+        }
+    }
+    void lemma(const kernel::Proof::Lemma& l) {
+        const frontend::TheoremEntry* T = nullptr;
+        for (const auto& te : corpus.theorems)
+            if (te.theorem.id == l.theorem) T = &te;
+        if (!T) throw std::runtime_error("smtlib export: <use> of unknown theorem " + l.theorem);
+        const Statement& ts = T->theorem.statement;
+        kernel::Substitution sigma;
+        for (const auto& [v, t] : l.with) sigma.reals[v] = t;
+        auto image = [&](const Prop& q) {
+            return Prop{kernel::substitute(unfold_definitions(q.lhs, ts), sigma), q.rel,
+                        kernel::substitute(unfold_definitions(q.rhs, ts), sigma)};
+        };
+        for (std::size_t i = 0; i < ts.hypotheses.size() && i < l.discharges.size(); ++i)
+            if (l.discharges[i].proof) proof(*l.discharges[i].proof, image(ts.hypotheses[i].prop));
+        for (std::size_t j = 0; j < ts.goals.size() && j < l.names.size(); ++j) facts[l.names[j]] = image(ts.goals[j]);
+    }
+};
+
 }  // namespace
+
+std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus) {
+    std::vector<SmtProblem> out;
+    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, kernel::Limits{});
+    for (std::size_t k = 0; k < corpus.theorems.size(); ++k) {
+        const auto& te = corpus.theorems[k];
+        const Statement& s = te.theorem.statement;
+        if (checked[k].verdict != kernel::Verdict::Verified)
+            throw std::runtime_error("smtlib export: " + te.theorem.id + " does not verify: " + checked[k].message);
+        if (!s.nats.empty() || !s.families.empty()) continue;  // sums: the statement problems cover d = 1…4
+        Emitter e{s, {}, {}};
+        StepPrinter sp{e, corpus, {}, {}, {}, 0};
+        for (const auto& h : s.hypotheses) sp.facts[h.name] = h.prop;
+        for (std::size_t i = 0; i < s.goals.size(); ++i) sp.proof(*checked[k].proofs[i], s.goals[i]);
+        if (sp.steps.empty()) continue;
+        SmtProblem p;
+        p.theorem_id = te.theorem.id;
+        p.kind = "steps";
+        p.expected = "unsat";
+        p.file_name = te.theorem.id + ".steps.smt2";
+        std::ostringstream t;
+        t << "; generated by `icl-kernel export smtlib` -- " << te.theorem.id << " " << te.theorem.name << "\n"
+          << "; the kernel's derivation, one rule step per (check-sat): every answer must be unsat\n"
+          << "; steps: " << sp.steps.size() << "\n(set-info :smt-lib-version 2.6)\n(set-logic QF_NRA)\n";
+        for (const auto& x : e.declarations()) t << x << "\n";
+        for (const auto& x : sp.steps) t << x;
+        t << "(exit)\n";
+        p.text = t.str();
+        out.push_back(std::move(p));
+    }
+    return out;
+}
 
 std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std::vector<unsigned long>& dims) {
     std::vector<SmtProblem> out;

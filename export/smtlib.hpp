@@ -26,6 +26,10 @@ struct SmtProblem {
 std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus,
                                       const std::vector<unsigned long>& dims = {1, 2, 3, 4});
 
+// <id>.steps.smt2: the kernel's recorded derivation of each refutation (statements without natural
+// variables), one push/assert/check-sat/pop per Fact rule step, every answer expected `unsat`.
+std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus);
+
 // Writes every problem into `dir` (created if missing) plus `dir/index.tsv`
 // (file, theorem id, kind, expected, dimension). Throws std::runtime_error on I/O failure.
 void write_smtlib(const std::vector<SmtProblem>& problems, const std::string& dir);

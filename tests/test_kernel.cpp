@@ -3,6 +3,7 @@
 #include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
+#include "export/smtlib.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -233,4 +234,28 @@ TEST_CASE("kernel derivation: the Facts a refutation records (rule, sign, premis
     CHECK(prod.premises[0]->hypothesis == "hx");
     CHECK(prod.premises[1]->hypothesis == "hxy");
     CHECK(sum.rests_on() == std::vector<std::string>{"hx", "hxy"});
+}
+
+TEST_CASE("smtlib derivation steps: one check-sat per Fact of the kernel's derivation, signs from the kernel", "[kernel][derivation][smtlib]") {
+    const frontend::Corpus c = frontend::load_corpus({{"d.xml", R"~(<corpus paper="t">
+      <theorem id="L" name="t_L" lean="TransformerICL.t_L" section="1"><doc>d</doc><real>x y</real>
+      <hyp name="hx">0 &lt;= x</hyp><hyp name="hxy">x &lt;= y</hyp><goal>x^2 &lt;= x*y</goal>
+      <proof><psatz><add><neg_goal/><mul><hyp name="hx"/><hyp name="hxy"/></mul></add></psatz></proof>
+      <witness>x = 1; y = 2</witness></theorem></corpus>)~"}});
+    const auto problems = export_::export_smtlib_steps(c);
+    REQUIRE(problems.size() == 1);
+    const std::string& t = problems[0].text;
+    auto count = [&](const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t p = 0; (p = t.find(what, p)) != std::string::npos; p += what.size()) ++n;
+        return n;
+    };
+    // 5 Facts (neg_goal, hx, hxy, product, sum) + the final false comparison
+    CHECK(count("\n(check-sat)") == 6);
+    CHECK(count("; negated goal") == 1);
+    CHECK(count("; hypothesis hx\n") == 1);
+    // the product of two nonnegative Facts is claimed nonnegative, the sum with the strict negated goal positive
+    CHECK(count("(assert (not (<= 0.0 (* |#a| |#b|))))") == 1);
+    CHECK(count("(assert (not (< 0.0 (+ |#a| |#b|))))") == 1);
+    CHECK(problems[0].expected == "unsat");
 }
