@@ -96,6 +96,7 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
         if (proof.verdict != kernel::Verdict::Verified) v.message = proof.message;
         else if (witness.verdict != kernel::Verdict::Verified) v.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) v.message = "goal false at witness: " + goal_at.message;
+        v.proofs = proof.proofs;
         all_ok = all_ok && v.ok;
         in.verdicts.push_back(v);
     }

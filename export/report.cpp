@@ -368,11 +368,17 @@ std::string report_html(const ReportInput& in) {
         os << "</table>\n<p class=\"meta\">";
         std::string kinds;
         std::size_t size = 0;
-        for (const auto& cert : e.theorem.proofs) {
-            kinds += (kinds.empty() ? "" : " + ") + certificate_kind_name(cert);
-            size += certificate_size(cert);
+        for (const auto& p : in.verdicts.at(i).proofs) {  // the derivation the kernel recorded
+            kinds += (kinds.empty() ? "" : " + ") + proof_rule_name(*p);
+            size += derivation_size(*p);
         }
-        os << "<span>certificate: <code>" << html_escape(kinds) << "</code>, " << size << " nodes</span>"
+        if (in.verdicts.at(i).proofs.empty())
+            for (const auto& cert : e.theorem.proofs) {
+                kinds += (kinds.empty() ? "" : " + ") + certificate_kind_name(cert);
+                size += certificate_size(cert);
+            }
+        os << "<span>" << (in.verdicts.at(i).proofs.empty() ? "certificate" : "derivation") << ": <code>"
+           << html_escape(kinds) << "</code>, " << size << (in.verdicts.at(i).proofs.empty() ? " nodes" : " steps") << "</span>"
            << "<span>witness: " << math_block(witness_ml(e.theorem.witness)) << "</span>"
            << "<span>source: " << html_escape(e.where.file) << ":" << e.where.line << "</span>"
            << "<span>Lean: <a href=\"#lean-" << a << "\"><code>" << html_escape(e.lean_name) << "</code></a></span>"

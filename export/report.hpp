@@ -16,6 +16,7 @@ namespace icl::export_ {
 struct ReportVerdict {
     bool ok = false;
     std::string message;  // why it failed (empty when ok)
+    std::vector<kernel::ProofPtr> proofs;  // the kernel's derivation of each goal (when ok)
 };
 
 // MathML (presentation markup, no <math> wrapper) of a term / proposition.
