@@ -1,6 +1,7 @@
 // The certificate checker. Untrusted tools build certificates; only the rules in this file judge them.
 // Every accepted goal is justified by: definition unfolding, ring normalisation over ℚ, the
-// Positivstellensatz sign rules of class Fact, and the three finite-sum rules.
+// Positivstellensatz sign rules of RuleBook (the only code that builds a Fact or a Proof), the three
+// finite-sum rules and instantiation. What the rules build is returned: the derivation the printers walk.
 #include "kernel/kernel.hpp"
 #include "kernel/poly.hpp"
 
@@ -447,6 +448,7 @@ Held evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned lo
 }
 
 ProofPtr check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
+Prop as_prop(const Goal& g) { return Prop{g.lhs.term, g.rel, g.rhs.term}; }  // contract: g without index names
 
 // contract: returns only if sum-rule `cert` proves `goal` (a relation between sums over one bound).
 // Why a fresh index is enough: Σ_{k<d} f(k) ≥ 0 (≤, =) follows from f(k) ≥ 0 for every k < d. The body
@@ -454,8 +456,6 @@ ProofPtr check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
 // the other hypotheses unchanged; its family values f(i) are atoms distinct from every real variable.
 // So the body proof proves the body for every value of the atoms satisfying those instances, in
 // particular for the values at each k < d — the premise of Finset.sum_nonneg / sum_le_sum / sum_congr.
-Prop as_prop(const Goal& g) { return Prop{g.lhs.term, g.rel, g.rhs.term}; }  // contract: g without index names
-
 ProofPtr check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) {
     using K = Certificate::Kind;
     const char* rule = cert.kind == K::SumNonneg ? "sum_nonneg" : cert.kind == K::SumLeSum ? "sum_le_sum" : "sum_congr";
