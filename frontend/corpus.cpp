@@ -38,8 +38,9 @@ public:
     FileLoader(const std::string& name, const std::string& raw, const ParseLimits& limits)
         : name_(name), raw_(raw), limits_(limits) {
         line_starts_.push_back(0);
-        for (std::size_t i = 0; i < raw_.size(); ++i)
-            if (raw_[i] == '\n') line_starts_.push_back(i + 1);
+        for (std::size_t i = 0; i < raw_.size(); ++i)  // XML 1.0 §2.11: LF, CR LF and a lone CR end a line
+            if (raw_[i] == '\n' || (raw_[i] == '\r' && (i + 1 == raw_.size() || raw_[i + 1] != '\n')))
+                line_starts_.push_back(i + 1);
     }
 
     // Line by binary search; the column by counting characters from the line start, or from the last
@@ -82,7 +83,7 @@ public:
         int line = start.line, col = start.col;
         auto step = [&](std::size_t from, std::size_t to) {  // advance line/col over raw_[from, to)
             for (std::size_t k = from; k < to; ++k) {
-                if (raw_[k] == '\n') { ++line; col = 1; }
+                if (raw_[k] == '\n' || (raw_[k] == '\r' && (k + 1 == raw_.size() || raw_[k + 1] != '\n'))) { ++line; col = 1; }
                 else if ((static_cast<unsigned char>(raw_[k]) & 0xC0) != 0x80) ++col;
             }
         };

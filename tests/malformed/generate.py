@@ -237,6 +237,10 @@ case("resource_balanced_sum_one_line", corpus(theorem(**goal(
      "(" + " + ".join("(" + " + ".join(["x"] * 500) + ")" for _ in range(200)) + ") - x*100000 + y^2 &gt;= 0"))).replace("\n", ""))
 # run by tests/resource_suite.sh under a small `ulimit -v` with --max-coeff-bits raised: GMP runs out of memory
 case("resource_gmp_out_of_memory", corpus(theorem(**goal("x + (((((2^64)^64)^64)^64)^6)*(((((3^64)^64)^64)^64)^6) &gt;= 0"))))
+# line ends (XML 1.0 §2.11): a lone CR and CR LF each end one line, so the error is on line 12 in all three
+bad_goal = corpus(theorem(**goal("x = = 0")))
+case("line_ends_lone_cr", bad_goal.replace("\n", "\r"))
+case("line_ends_crlf", bad_goal.replace("\n", "\r\n"))
 
 if __name__ == "__main__":
     for name, data in CASES.items():
