@@ -18,8 +18,15 @@
 namespace icl::cli {
 
 frontend::Corpus load_corpus_or_embedded(const std::vector<std::string>& files, const AppContext& ctx) {
-    return files.empty() ? frontend::load_embedded_corpus(ctx.parse_limits)
-                         : frontend::load_corpus_files(files, ctx.parse_limits);
+    try {
+        return files.empty() ? frontend::load_embedded_corpus(ctx.parse_limits)
+                             : frontend::load_corpus_files(files, ctx.parse_limits);
+    } catch (const std::bad_alloc&) {  // the process cannot even hold its input: an environment failure (exit 3)
+        std::string what;
+        for (const auto& f : files) what += (what.empty() ? "" : ", ") + f;
+        throw EnvironmentError(what.empty() ? "built-in corpus" : what,
+                               "out of memory while reading the corpus (raise the memory limit)");
+    }
 }
 
 namespace {

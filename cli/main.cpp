@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "error: {}\n", e.diagnostic().text());
         return exit_code_for(Outcome::Environment);
     } catch (const std::bad_alloc&) {
-        fmt::print(stderr, "error: out of memory\n");
+        fmt::print(stderr, "error: out of memory outside the kernel's checks (environment failure; raise the memory limit)\n");
         return exit_code_for(Outcome::Internal);
     } catch (const std::exception& e) {
         fmt::print(stderr, "internal error: {}\n", e.what());

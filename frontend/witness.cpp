@@ -154,7 +154,7 @@ CheckResult run(const std::function<void()>& body) {  // Verified iff body retur
     } catch (const KernelError& e) {
         return CheckResult{Verdict::Rejected, e.what(), {}, {}, {}};
     } catch (const std::bad_alloc&) {
-        return CheckResult{Verdict::Rejected, "limit: out of memory", {}, {}, {}};
+        return CheckResult{Verdict::Rejected, "limit: out of memory (GMP/FLINT allocation failed; raise the memory limit)", {}, {}, {}};
     }
 }
 

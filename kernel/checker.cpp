@@ -695,7 +695,7 @@ CheckResult run(const std::function<void()>& body) {  // contract: Verified iff 
     } catch (const KernelError& e) {
         return CheckResult{Verdict::Rejected, e.what(), {}, {}, {}};
     } catch (const std::bad_alloc&) {
-        return CheckResult{Verdict::Rejected, "limit: out of memory", {}, {}, {}};
+        return CheckResult{Verdict::Rejected, "limit: out of memory (GMP/FLINT allocation failed; raise the memory limit)", {}, {}, {}};
     }
 }
 
