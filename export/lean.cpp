@@ -1,5 +1,6 @@
 // Lean 4 / Mathlib exporter. See export/lean.hpp and docs/lean-export.md.
 #include "export/lean.hpp"
+#include "frontend/reserved_names.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -47,19 +48,11 @@ const char* lean_rel(Rel r) {
     return "?";
 }
 
-const std::set<std::string>& lean_keywords() {
-    static const std::set<std::string> k = {
-        "at", "by", "do", "fun", "have", "show", "from", "if", "then", "else", "in", "let", "match",
-        "with", "end", "open", "namespace", "section", "theorem", "lemma", "def", "example", "where",
-        "forall", "exists", "Type", "Prop", "Sort", "calc", "suffices", "obtain", "this", "sorry",
-        "admit", "import", "variable", "universe", "instance", "class", "structure", "inductive",
-        "deriving", "mutual", "private", "protected", "noncomputable", "partial", "unsafe", "macro",
-        "syntax", "set_option", "attribute", "local", "scoped", "axiom", "abbrev", "opaque", "return",
-        "for", "unless", "try", "catch", "finally", "mut", "break", "continue", "nomatch", "nofun",
-        "omit", "include", "export", "renaming", "hiding", "notation", "infix", "infixl", "infixr",
-        "prefix", "postfix", "elab", "using", "generalizing", "termination_by", "decreasing_by", "λ",
-        "fun", "assume", "show", "extends", "universe", "native_decide", "decide"};
-    return k;
+// Lean's keywords are listed once, in frontend/reserved_names.cpp (the loader rejects them as corpus names);
+// lean_ident still quotes one that reaches it from elsewhere.
+bool lean_keyword(const std::string& s) {
+    const frontend::ReservedName* r = frontend::find_reserved(s);
+    return r && r->kind == frontend::ReservedName::Kind::LeanKeyword;
 }
 
 bool plain_ident(const std::string& s) {
@@ -528,7 +521,7 @@ kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& 
 }
 
 std::string lean_ident(const std::string& name) {
-    if (plain_ident(name) && !lean_keywords().count(name)) return name;
+    if (plain_ident(name) && !lean_keyword(name)) return name;
     return "«" + name + "»";
 }
 

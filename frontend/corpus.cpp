@@ -294,9 +294,10 @@ kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& whe
                 if (c.attribute("index")) {
                     d.index = f.required(c, "index");
                     if (in_sum) f.error(c, "a ∀ hypothesis cannot be discharged inside a sum body");
-                    if (!is_identifier(d.index) || is_reserved(d.index) || scope.reals.count(d.index) ||
-                        scope.nats.count(d.index) || scope.families.count(d.index) || scope.definitions.count(d.index))
-                        f.error(c, "index '" + d.index + "' must be a fresh identifier");
+                    if (std::string why = name_problem(d.index); !why.empty()) f.error(c, "index " + why);
+                    if (scope.reals.count(d.index) || scope.nats.count(d.index) || scope.families.count(d.index) ||
+                        scope.definitions.count(d.index))
+                        f.error(c, "index '" + d.index + "' must be a fresh name (it would capture a name of the theorem)");
                     inner.indices.insert(d.index);
                 }
                 d.proof = std::make_shared<kernel::Certificate>(
@@ -307,7 +308,7 @@ kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& whe
             }
         }
         for (const auto& n : in.names) {
-            if (!is_identifier(n) || is_reserved(n)) f.error(u, "'" + n + "' in as='...' is not a valid name");
+            if (std::string why = name_problem(n); !why.empty()) f.error(u, "as='...': " + why);
             if (!hyps.insert(n).second) f.error(u, "'" + n + "' in as='...' is already a hypothesis or fact");
         }
         uses.push_back(in.theorem);
@@ -363,9 +364,10 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
         f.only_attributes(e, {"index"});
         c.kind = tag == "sum_nonneg" ? K::SumNonneg : tag == "sum_le_sum" ? K::SumLeSum : K::SumCongr;
         c.index = f.required(e, "index");
-        if (!is_identifier(c.index) || is_reserved(c.index) || scope.reals.count(c.index) || scope.nats.count(c.index) ||
-            scope.families.count(c.index) || scope.definitions.count(c.index))
-            f.error(e, "index '" + c.index + "' must be a fresh identifier");
+        if (std::string why = name_problem(c.index); !why.empty()) f.error(e, "index " + why);
+        if (scope.reals.count(c.index) || scope.nats.count(c.index) || scope.families.count(c.index) ||
+            scope.definitions.count(c.index))
+            f.error(e, "index '" + c.index + "' must be a fresh name (it would capture a name of the theorem)");
         NameScope inner = scope;
         inner.indices.insert(c.index);
         c.body = std::make_shared<kernel::Certificate>(load_sequence(f, e, inner, hyps, true, uses));
@@ -527,7 +529,7 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
     t.where = f.loc(e);
     t.theorem.id = f.required(e, "id");
     t.theorem.name = f.required(e, "name");
-    if (!is_identifier(t.theorem.name)) f.error(e, "theorem name '" + t.theorem.name + "' is not an identifier");
+    if (std::string why = name_problem(t.theorem.name); !why.empty()) f.error(e, "theorem name " + why);
     t.lean_name = f.required(e, "lean");
     if (t.lean_name != "TransformerICL." + t.theorem.name)
         f.error(e, "lean='" + t.lean_name + "' must be TransformerICL." + t.theorem.name);
@@ -554,7 +556,7 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
         if (tag == "real" || tag == "nat" || tag == "family") {
             f.only_attributes(c, {});
             for (const auto& n : split_words(f.text(c).first)) {
-                if (!is_identifier(n) || is_reserved(n)) f.error(c, "'" + n + "' is not a valid variable name");
+                if (std::string why = name_problem(n); !why.empty()) f.error(c, "variable " + why);
                 if (scope.definitions.count(n)) f.error(c, "'" + n + "' is already a definition");
                 if (!declared.insert(n).second) f.error(c, "'" + n + "' is declared twice");
                 (tag == "real" ? st.reals : tag == "nat" ? st.nats : st.families).push_back(n);
@@ -562,10 +564,16 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
             }
         } else if (tag == "hyp") {
             std::string h = f.required(c, "name");
-            if (!is_identifier(h)) f.error(c, "hypothesis name '" + h + "' is not an identifier");
+            if (std::string why = name_problem(h); !why.empty()) f.error(c, "hypothesis name " + why);
             if (!hyp_names.insert(h).second) f.error(c, "hypothesis '" + h + "' is declared twice");
         }
     }
+    for (auto c : kids)  // a hypothesis is a Lean binder beside the variables: it must not shadow one
+        if (std::string(c.name()) == "hyp") {
+            const std::string h = c.attribute("name").value();
+            if (declared.count(h) || scope.definitions.count(h))
+                f.error(c, "hypothesis name '" + h + "' is already a variable or definition (it would shadow it)");
+        }
     // pass 2: everything else, in order
     std::vector<pugi::xml_node> goals, proofs, witnesses, counterexamples;
     int docs = 0, deviations = 0;
@@ -589,8 +597,9 @@ TheoremEntry load_theorem(const FileLoader& f, const pugi::xml_node& e, const st
             if (c.attribute("forall") || c.attribute("below")) {
                 h.forall_index = f.required(c, "forall");
                 h.forall_bound = f.required(c, "below");
-                if (!is_identifier(h.forall_index) || declared.count(h.forall_index) || scope.definitions.count(h.forall_index))
-                    f.error(c, "quantified index '" + h.forall_index + "' must be a fresh identifier");
+                if (std::string why = name_problem(h.forall_index); !why.empty()) f.error(c, "quantified index " + why);
+                if (declared.count(h.forall_index) || scope.definitions.count(h.forall_index))
+                    f.error(c, "quantified index '" + h.forall_index + "' must be a fresh name (it would capture a name of the theorem)");
                 if (!scope.nats.count(h.forall_bound))
                     f.error(c, "bound '" + h.forall_bound + "' is not a declared natural-number variable (<nat>)");
                 hs.indices.insert(h.forall_index);
@@ -751,13 +760,12 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
             DefinitionEntry de;
             de.where = f.loc(c);
             de.definition.name = f.required(c, "name");
-            if (!is_identifier(de.definition.name) || is_reserved(de.definition.name))
-                f.error(c, "definition name '" + de.definition.name + "' is not an identifier");
+            if (std::string why = name_problem(de.definition.name); !why.empty()) f.error(c, "definition name " + why);
             if (!def_names.insert(de.definition.name).second) f.error(c, "definition '" + de.definition.name + "' is defined twice");
             NameScope& scope = def_scope;  // one scope for all definitions: parameters reset, earlier names kept
             scope.reals.clear();
             for (const auto& p : split_words(c.attribute("params").value())) {
-                if (!is_identifier(p) || is_reserved(p)) f.error(c, "parameter '" + p + "' is not an identifier");
+                if (std::string why = name_problem(p); !why.empty()) f.error(c, "parameter " + why);
                 if (!scope.reals.insert(p).second) f.error(c, "parameter '" + p + "' appears twice");
                 de.definition.params.push_back(p);
             }

@@ -1,5 +1,6 @@
 // Expression parser: recursive descent with an explicit nesting limit; never trusted.
 #include "frontend/parser.hpp"
+#include "frontend/reserved_names.hpp"
 
 #include <fmt/core.h>
 
@@ -40,7 +41,12 @@ PositionMap PositionMap::from_start(const std::string& text, const SourceLocatio
     return m;
 }
 
-bool is_reserved(const std::string& s) { return s == "sum"; }
+std::string name_problem(const std::string& n) {
+    if (!is_identifier(n)) return "'" + n + "' is not an identifier";
+    if (const ReservedName* r = find_reserved(n))
+        return "'" + n + "' is a reserved name (" + std::string(r->why()) + "; a corpus name would shadow it)";
+    return "";
+}
 
 kernel::Integer decimal(const std::string& digits) {
     // Boost's gmp backend reads "010" as octal; strip leading zeros so every literal is decimal.
@@ -329,9 +335,10 @@ private:
         if (scope_->check) {
             if (scope_->in_definition) error(at, "sums are not allowed in definitions");
             if (!scope_->nats.count(bound)) error(bound_at, "sum bound '" + bound + "' is not a declared natural-number variable");
+            if (std::string why = name_problem(index); !why.empty()) error(index_at, "sum index " + why);
             if (scope_->reals.count(index) || scope_->nats.count(index) || scope_->families.count(index) ||
-                scope_->definitions.count(index) || scope_->indices.count(index) || is_reserved(index))
-                error(index_at, "sum index '" + index + "' must be a fresh name");
+                scope_->definitions.count(index) || scope_->indices.count(index))
+                error(index_at, "sum index '" + index + "' must be a fresh name (it would capture a name of the theorem)");
         }
         NameScope inner = *scope_;  // the body sees the index
         inner.indices.insert(index);

@@ -36,6 +36,7 @@ kernel::Prop parse_prop_at(const std::string& text, const PositionMap& pos, cons
 
 bool is_identifier(const std::string& s);
 kernel::Integer decimal(const std::string& digits);  // base 10 always (a leading 0 is not octal)
-bool is_reserved(const std::string& s);  // `sum`
+// "" if n may name something a corpus declares; else why not (not an identifier, or reserved: reserved_names.hpp)
+std::string name_problem(const std::string& n);
 
 }  // namespace icl::frontend

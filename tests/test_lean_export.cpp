@@ -4,6 +4,7 @@
 #include "export/lean_reader.hpp"
 #include "export/stamp.hpp"
 #include "frontend/corpus.hpp"
+#include "frontend/reserved_names.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -669,4 +671,48 @@ TEST_CASE("lean reader: an ascription that is not its proof term's conclusion is
         }
         CHECK_FALSE(r.ok());
     }
+}
+
+// Issue 11, item 4: a corpus name must not shadow a global the proofs use. The loader rejects the names in
+// frontend/reserved_names.cpp; this test keeps that list complete: every name the exported file uses that is
+// not bound in the file itself (a binder, a have, an intro, a theorem or definition) must be in it.
+TEST_CASE("lean export: every global name the proofs use is a reserved corpus name", "[lean]") {
+    std::string text = leanexp::export_lean(corpus()).text;
+    std::string code;  // comments removed, then set_option, import and #print lines
+    for (std::size_t i = 0, depth = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "/-") == 0) { ++depth; ++i; continue; }
+        if (depth && text.compare(i, 2, "-/") == 0) { --depth; ++i; continue; }
+        if (depth) continue;
+        if (text.compare(i, 2, "--") == 0) { i = text.find('\n', i); if (i == std::string::npos) break; }
+        code += text[i];
+    }
+    std::istringstream lines(code);
+    std::string line, kept;
+    while (std::getline(lines, line))
+        if (line.rfind("set_option", 0) != 0 && line.rfind("import", 0) != 0 && line.rfind("#print", 0) != 0)
+            kept += line + "\n";
+    const std::regex ident(R"([A-Za-z_][A-Za-z0-9_']*(\.[A-Za-z_][A-Za-z0-9_']*)*)");
+    const std::regex word(R"([A-Za-z_][A-Za-z0-9_']*)");
+    std::set<std::string> bound, used;
+    auto bind_words = [&](const std::string& s) {
+        for (std::sregex_iterator it(s.begin(), s.end(), word), e; it != e; ++it) bound.insert(it->str());
+    };
+    for (const char* pat : {R"(\(([A-Za-z_][A-Za-z0-9_' ]*) :)", R"(\{([A-Za-z_][A-Za-z0-9_' ]*) :)",
+                            R"((?:have|by_contra|theorem|def|namespace) ([A-Za-z_][A-Za-z0-9_']*))",
+                            R"(intro ([A-Za-z0-9_' ]+))", R"(fun ([A-Za-z0-9_' ]+) =>)", R"(obtain ⟨([^⟩]*)⟩)",
+                            R"((?:∑|∀|∃) ([A-Za-z_][A-Za-z0-9_']*))"}) {
+        const std::regex re(pat);
+        for (std::sregex_iterator it(kept.begin(), kept.end(), re), e; it != e; ++it) bind_words((*it)[1].str());
+    }
+    for (std::sregex_iterator it(kept.begin(), kept.end(), ident), e; it != e; ++it) {
+        const std::string s = it->str();
+        used.insert(s.substr(0, s.find('.')));  // `Finset.sum_le_sum` is reached through `Finset`
+    }
+    std::vector<std::string> missing;
+    for (const auto& n : used)
+        if (!bound.count(n) && !frontend::is_reserved(n)) missing.push_back(n);
+    INFO("names used by the Lean file but not in frontend/reserved_names.cpp: " << [&] { std::string o; for (const auto& m : missing) o += m + " "; return o; }());
+    CHECK(missing.empty());
+    CHECK(used.count("mul_pos"));  // the scan sees the proofs' lemmas
+    CHECK(frontend::is_reserved("mul_pos"));
 }

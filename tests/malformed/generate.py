@@ -242,6 +242,20 @@ bad_goal = corpus(theorem(**goal("x = = 0")))
 case("line_ends_lone_cr", bad_goal.replace("\n", "\r"))
 case("line_ends_crlf", bad_goal.replace("\n", "\r\n"))
 
+# ---- issue 11: corpus names that would shadow a name the Lean proofs use, or capture a theorem's name
+case("reserved_variable_mul_pos", corpus(theorem(real="    <real>x mul_pos</real>")))
+case("reserved_variable_underscore", corpus(theorem(real="    <real>x _</real>")))
+case("reserved_hypothesis_absurd", corpus(theorem(hyp='    <hyp name="absurd">x &gt;= 0</hyp>')))
+case("reserved_theorem_name_rfl", corpus(theorem(open='  <theorem id="T1" name="rfl" lean="TransformerICL.rfl" section="1">')))
+case("reserved_definition_sq_nonneg", corpus(theorem(), defs='  <def name="sq_nonneg" params="a">a^2</def>\n'))
+case("reserved_parameter_Finset", corpus(theorem(), defs='  <def name="sq" params="Finset">Finset^2</def>\n'))
+case("hypothesis_shadows_variable", corpus(theorem(hyp='    <hyp name="y">x &gt;= 0</hyp>')))
+case("sum_index_captures_variable", corpus(theorem(real="    <real>x y</real>\n    <nat>d</nat>\n    <family>g</family>",
+     **goal("x + y^2 + sum(y, d, g(y)^2) &gt;= 0"), witness="    <witness>x = 1; y = 2; d = 1; g = [1]</witness>")))
+case("forall_index_reserved_not_le", corpus(theorem(real="    <real>x y</real>\n    <nat>d</nat>\n    <family>g</family>",
+     hyp='    <hyp name="hx">x &gt;= 0</hyp>\n    <hyp name="hg" forall="not_le" below="d">g(not_le) &gt;= 0</hyp>',
+     witness="    <witness>x = 1; y = 2; d = 1; g = [1]</witness>")))
+
 if __name__ == "__main__":
     for name, data in CASES.items():
         with open(os.path.join(HERE, name + ".xml"), "wb") as f:
