@@ -11,7 +11,7 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
 endif()
 
 set(ICL_FUZZ_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -gline-tables-only)
-foreach(lib icl_kernel icl_tools)
+foreach(lib ${ICL_LIBRARIES})
   target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link ${ICL_FUZZ_SANITIZERS})
   target_link_options(${lib} INTERFACE -fsanitize=address,undefined)
 endforeach()
