@@ -16,33 +16,21 @@ using detail::Ring;
 
 // ---------------------------------------------------------------- term constructors
 namespace {
-// contract: a fresh node of the given kind with the given children
-TermPtr node(Term::Kind k, std::vector<TermPtr> args, std::string name = {}) {
-    auto t = std::make_shared<Term>();
-    t->kind = k;
-    t->args = std::move(args);
-    t->name = std::move(name);
-    return t;
+// contract: a fresh node with the given fields
+TermPtr node(Term::Kind k, std::vector<TermPtr> args, std::string name = {}, unsigned long e = 0, Rational v = 0) {
+    return std::make_shared<const Term>(Term{k, std::move(v), std::move(name), std::move(args), e});
 }
 }  // namespace
-
-TermPtr number(const Rational& v) {  // contract: the constant v
-    auto t = std::make_shared<Term>();
-    t->number = v;
-    return t;
-}
-TermPtr var(const std::string& n) { return node(Term::Kind::Var, {}, n); }  // contract: variable n
-TermPtr neg(TermPtr a) { return node(Term::Kind::Neg, {std::move(a)}); }    // contract: -a
-TermPtr add(TermPtr a, TermPtr b) { return node(Term::Kind::Add, {std::move(a), std::move(b)}); }  // a+b
-TermPtr sub(TermPtr a, TermPtr b) { return node(Term::Kind::Sub, {std::move(a), std::move(b)}); }  // a-b
-TermPtr mul(TermPtr a, TermPtr b) { return node(Term::Kind::Mul, {std::move(a), std::move(b)}); }  // a*b
-TermPtr pow(TermPtr b, unsigned long e) {  // contract: b^e
-    auto t = node(Term::Kind::Pow, {std::move(b)});
-    std::const_pointer_cast<Term>(t)->exponent = e;
-    return t;
-}
+// contract of each: the term it names (constant, variable, −a, a+b, a−b, a·b, bᵉ, a call, Σ_{index<bound} body)
+TermPtr number(const Rational& v) { return node(Term::Kind::Number, {}, {}, 0, v); }
+TermPtr var(const std::string& n) { return node(Term::Kind::Var, {}, n); }
+TermPtr neg(TermPtr a) { return node(Term::Kind::Neg, {std::move(a)}); }
+TermPtr add(TermPtr a, TermPtr b) { return node(Term::Kind::Add, {std::move(a), std::move(b)}); }
+TermPtr sub(TermPtr a, TermPtr b) { return node(Term::Kind::Sub, {std::move(a), std::move(b)}); }
+TermPtr mul(TermPtr a, TermPtr b) { return node(Term::Kind::Mul, {std::move(a), std::move(b)}); }
+TermPtr pow(TermPtr b, unsigned long e) { return node(Term::Kind::Pow, {std::move(b)}, {}, e); }
 TermPtr apply(const std::string& f, std::vector<TermPtr> args) { return node(Term::Kind::Apply, std::move(args), f); }
-TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) {  // contract: Σ_{index<bound} body
+TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) {
     return node(Term::Kind::Sum, {var(bound), std::move(body)}, index);
 }
 
@@ -108,18 +96,12 @@ struct Scope {
     }
 };
 
-// contract: adds every variable, callee and index name occurring in t to out
-void collect_names(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth) {
+// contract: adds every variable, callee and index name occurring in t to out (only sum indices if binders)
+void collect_names(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth, bool binders = false) {
     if (!t) fail("term", "missing subterm");
     if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
-    if (!t->name.empty()) out.insert(t->name);
-    for (const auto& a : t->args) collect_names(a, out, lim, depth + 1);
-}
-// contract: adds the index of every sum in t to out
-void collect_binders(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth) {
-    if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
-    if (t->kind == Term::Kind::Sum) out.insert(t->name);
-    for (const auto& a : t->args) collect_binders(a, out, lim, depth + 1);
+    if (!t->name.empty() && (!binders || t->kind == Term::Kind::Sum)) out.insert(t->name);
+    for (const auto& a : t->args) collect_names(a, out, lim, depth + 1, binders);
 }
 // contract: true iff n is non-empty and names no variable, family or definition of s
 bool fresh_name(const Statement& s, const std::string& n) {
@@ -186,13 +168,9 @@ bool alpha_equal(const TermPtr& a, const TermPtr& b) {  // contract: as above, w
     return alpha_equal(a, b, bound);
 }
 
-struct Env {
-    const std::map<std::string, Poly>* params = nullptr;  // inside a definition body: only these names
-    std::set<std::string> index_names;                    // names that denote the active index
-};
-
-// contract: the normal form of t in scope (definitions unfolded), or KernelError for any ill-scoped term
-Poly to_poly(const TermPtr& tp, const Scope& sc, const Env& env, unsigned long depth) {
+// contract: the normal form of t in scope (definition calls unfolded by unfold_term, the one unfolding),
+// where the names in ix denote the active index; KernelError for any ill-scoped term
+Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix, unsigned long depth) {
     if (!tp) fail("term", "missing subterm");
     if (depth > sc.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(sc.lim.max_depth));
     if (++*sc.steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
@@ -200,44 +178,26 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const Env& env, unsigned long d
     auto arity = [&](std::size_t n) {
         if (t.args.size() != n) fail("term", "malformed node (wrong number of operands)");
     };
+    auto sub = [&](std::size_t i) { return to_poly(t.args[i], sc, ix, depth + 1); };
     switch (t.kind) {
         case Term::Kind::Number: return Poly::constant(sc.ring, sc.lim, t.number);
-        case Term::Kind::Var: {
-            if (env.params) {
-                auto it = env.params->find(t.name);
-                if (it == env.params->end())
-                    fail("unfold", "'" + t.name + "' is not a parameter of the definition being unfolded");
-                return it->second;
-            }
+        case Term::Kind::Var:
             if (!contains(sc.st.reals, t.name)) fail("term", "unknown real variable '" + t.name + "'");
             return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(t.name));
-        }
-        case Term::Kind::Neg: arity(1); return -to_poly(t.args[0], sc, env, depth + 1);
-        case Term::Kind::Add: arity(2); return to_poly(t.args[0], sc, env, depth + 1) + to_poly(t.args[1], sc, env, depth + 1);
-        case Term::Kind::Sub: arity(2); return to_poly(t.args[0], sc, env, depth + 1) - to_poly(t.args[1], sc, env, depth + 1);
-        case Term::Kind::Mul: arity(2); return to_poly(t.args[0], sc, env, depth + 1) * to_poly(t.args[1], sc, env, depth + 1);
-        case Term::Kind::Pow: arity(1); return to_poly(t.args[0], sc, env, depth + 1).power(t.exponent);
-        case Term::Kind::Apply: {
-            if (const Definition* d = find_definition(sc.st, t.name)) {
-                if (d->params.size() != t.args.size())
-                    fail("unfold", "'" + t.name + "' takes " + std::to_string(d->params.size()) + " arguments, got " +
-                                       std::to_string(t.args.size()));
-                std::map<std::string, Poly> bound;
-                for (std::size_t i = 0; i < d->params.size(); ++i)
-                    bound.insert_or_assign(d->params[i], to_poly(t.args[i], sc, env, depth + 1));
-                Env inner;
-                inner.params = &bound;
-                return to_poly(d->body, sc, inner, depth + 1);  // depth bounds any definition cycle
-            }
+        case Term::Kind::Neg: arity(1); return -sub(0);
+        case Term::Kind::Add: arity(2); return sub(0) + sub(1);
+        case Term::Kind::Sub: arity(2); return sub(0) - sub(1);
+        case Term::Kind::Mul: arity(2); return sub(0) * sub(1);
+        case Term::Kind::Pow: arity(1); return sub(0).power(t.exponent);
+        case Term::Kind::Apply:
+            if (find_definition(sc.st, t.name)) return to_poly(unfold_term(tp, sc.st, *sc.run, depth), sc, ix, depth + 1);
             if (contains(sc.st.families, t.name)) {
-                if (env.params) fail("term", "family '" + t.name + "' used inside a definition body");
                 if (t.args.size() != 1 || !t.args[0] || t.args[0]->kind != Term::Kind::Var ||
-                    !env.index_names.count(t.args[0]->name) || sc.index.empty())
+                    !ix.count(t.args[0]->name) || sc.index.empty())
                     fail("term", "family '" + t.name + "' must be applied to the index of an enclosing sum or ∀");
                 return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(family_atom(t.name, sc.index)));
             }
             fail("term", "unknown function '" + t.name + "'");
-        }
         case Term::Kind::Sum: fail("term", "a sum may only be a side of a goal proved by a sum rule");
     }
     fail("term", "unknown node kind");
@@ -256,16 +216,10 @@ struct Goal {
 
 // contract: normal form of a polynomial written in a certificate (it may name the active index)
 Poly certificate_poly(const TermPtr& t, const Scope& sc) {
-    Env env;
-    if (!sc.index.empty()) env.index_names = {sc.index};
-    return to_poly(t, sc, env, 0);
+    return to_poly(t, sc, sc.index.empty() ? std::set<std::string>{} : std::set<std::string>{sc.index}, 0);
 }
 
-Poly side_poly(const Side& s, const Scope& sc) {  // contract: normal form of the side in scope
-    Env env;
-    env.index_names = s.index_names;
-    return to_poly(s.term, sc, env, 0);
-}
+Poly side_poly(const Side& s, const Scope& sc) { return to_poly(s.term, sc, s.index_names, 0); }  // contract: its normal form
 
 // ---------------------------------------------------------------- the rules
 // contract: the text of a sign, for messages only
@@ -465,7 +419,7 @@ ProofPtr check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& 
     auto fresh = [&](const std::string& n) { return fresh_name(st, n); };
     if (!fresh(cert.index)) fail(rule, "index '" + cert.index + "' is not a fresh name");
     auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum && t->args.size() == 2 && t->args[0]; };
-    auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, Env{}, 0).is_zero(); };
+    auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, {}, 0).is_zero(); };
     auto body_side = [&](const TermPtr& s) {
         if (!fresh(s->name)) fail(rule, "sum index '" + s->name + "' clashes with a declared name");
         return Side{s->args[1], {s->name}};
@@ -594,7 +548,7 @@ Proof::Lemma instantiate(const Instantiation& in, Scope& sc) {
     std::set<std::string> binders;  // T's bound indices: ∀ indices and sum indices
     auto image = [&](const TermPtr& t) {
         TermPtr u = unfold_term(t, T, run, 0);
-        collect_binders(u, binders, run.lim, 0);
+        collect_names(u, binders, run.lim, 0, true);
         return u;
     };
     std::vector<Prop> hyps, goals;
@@ -664,12 +618,18 @@ void check_declarations(const Statement& st, Run& run) {
     std::set<std::string> earlier;  // a definition may call only earlier ones, so no cycle can exist
     for (const auto& d : st.definitions) {
         declare(d.name, "definition");
-        std::set<std::string> names;
-        collect_names(d.body, names, run.lim, 0);
-        for (const auto& n : names)
-            if (find_definition(st, n) && !earlier.count(n))
-                fail("declaration", "definition '" + d.name + "' calls '" + n +
-                                        "', which is not defined before it (a cycle or a forward call)");
+        std::function<void(const TermPtr&, unsigned long)> scoped = [&](const TermPtr& t, unsigned long depth) {
+            if (!t) fail("term", "missing subterm");
+            if (depth > run.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(run.lim.max_depth));
+            const std::string what = "definition '" + d.name + "' ";
+            if (t->kind == Term::Kind::Var && !contains(d.params, t->name))
+                fail("declaration", what + "uses '" + t->name + "', which is not one of its parameters");
+            if (t->kind == Term::Kind::Apply && !earlier.count(t->name))
+                fail("declaration", what + "calls '" + t->name + "', which is not defined before it (a cycle or a forward call)");
+            if (t->kind == Term::Kind::Sum) fail("declaration", what + "contains a sum");
+            for (const auto& a : t->args) scoped(a, depth + 1);
+        };
+        scoped(d.body, 0);
         earlier.insert(d.name);
     }
     std::set<std::string> hyp_names;
@@ -737,10 +697,8 @@ TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& l
 Polynomial normalize(const Term& t, const Statement& s, const std::string& index, const Limits& limits) {
     Run r(limits);
     Scope sc(s, r, index, "");
-    Env env;
-    if (!index.empty()) env.index_names = {index};
     auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
-    return to_poly(alias, sc, env, 0).to_public();
+    return to_poly(alias, sc, index.empty() ? std::set<std::string>{} : std::set<std::string>{index}, 0).to_public();
 }
 
 CheckResult check_theorem(const Theorem& t, const Limits& limits) {

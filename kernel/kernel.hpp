@@ -59,7 +59,8 @@ struct Hypothesis {
     std::string forall_bound;
 };
 
-// `name(params) := body`; body may call only earlier definitions (so a cycle is rejected).
+// `name(params) := body`; body mentions only params and calls only earlier definitions (check_theorem
+// rejects anything else, so a cycle is rejected, not cut off by a depth limit).
 struct Definition {
     std::string name;
     std::vector<std::string> params;

@@ -197,6 +197,20 @@ TEST_CASE("kernel: a definition may call only earlier definitions (no cycle)", "
     CHECK(kernel::check_theorem(t).verdict == kernel::Verdict::Verified);
 }
 
+TEST_CASE("kernel: a definition body mentions only its parameters", "[kernel]") {
+    kernel::Theorem t;
+    t.id = "T";
+    t.statement.reals = {"x", "z"};
+    t.statement.definitions = {{"f", {"y"}, kernel::add(kernel::var("y"), kernel::var("z"))}};
+    t.statement.goals = {{kernel::apply("f", {kernel::var("x")}), kernel::Rel::Eq, kernel::add(kernel::var("x"), kernel::var("z"))}};
+    t.proofs.resize(1);
+    // z is a real variable of the statement, but not a parameter of f: the body may not capture it
+    CHECK(kernel::check_theorem(t).message == "declaration: definition 'f' uses 'z', which is not one of its parameters");
+    t.statement.definitions[0].params = {"y", "z"};
+    t.statement.goals[0].lhs = kernel::apply("f", {kernel::var("x"), kernel::var("z")});
+    CHECK(kernel::check_theorem(t).verdict == kernel::Verdict::Verified);
+}
+
 TEST_CASE("kernel: the verified-theorem library cannot be filled from outside", "[kernel]") {
     // Library's table is private: only check_theorem adds to it (compile-time property, checked here
     // by the absence of any public mutator; a Library is default-constructible and copyable only).
