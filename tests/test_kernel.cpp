@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <type_traits>
+
 using namespace icl;
 
 namespace {
@@ -258,4 +260,26 @@ TEST_CASE("smtlib derivation steps: one check-sat per Fact of the kernel's deriv
     CHECK(count("(assert (not (<= 0.0 (* |#a| |#b|))))") == 1);
     CHECK(count("(assert (not (< 0.0 (+ |#a| |#b|))))") == 1);
     CHECK(problems[0].expected == "unsat");
+}
+
+// Issue 11: a Fact or a Proof cannot be forged or altered outside the kernel. Only RuleBook (a friend,
+// defined in kernel/checker.cpp) reaches their constructors; there is no copy or move to smuggle one in
+// and no assignment, and every field is const.
+TEST_CASE("kernel: Fact and Proof cannot be constructed, copied or altered from outside", "[kernel]") {
+    using kernel::Fact;
+    using kernel::Proof;
+    static_assert(!std::is_constructible_v<Fact, Fact::Rule, kernel::Sign, kernel::Rel, std::string, kernel::TermPtr,
+                                           kernel::Rational, std::vector<kernel::FactPtr>>);
+    static_assert(!std::is_default_constructible_v<Fact> && !std::is_copy_constructible_v<Fact> &&
+                  !std::is_move_constructible_v<Fact> && !std::is_copy_assignable_v<Fact> && !std::is_aggregate_v<Fact>);
+    static_assert(std::is_const_v<decltype(Fact::sign)> && std::is_const_v<decltype(Fact::premises)> &&
+                  std::is_const_v<decltype(Fact::rule)> && std::is_const_v<decltype(Fact::term)>);
+    static_assert(!std::is_default_constructible_v<Proof> && !std::is_copy_constructible_v<Proof> &&
+                  !std::is_move_constructible_v<Proof> && !std::is_aggregate_v<Proof>);
+    static_assert(std::is_const_v<decltype(Proof::rule)> && std::is_const_v<decltype(Proof::goal)> &&
+                  std::is_const_v<decltype(Proof::refutation)> && std::is_const_v<decltype(Proof::body)>);
+    // what a client holds is a pointer to const: the derivation it was given cannot be edited through it
+    static_assert(std::is_same_v<kernel::FactPtr, std::shared_ptr<const Fact>>);
+    static_assert(std::is_same_v<kernel::ProofPtr, std::shared_ptr<const Proof>>);
+    SUCCEED("checked at compile time");
 }
