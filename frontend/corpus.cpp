@@ -715,6 +715,29 @@ void check_dependencies(const Corpus& corpus) {
                                                  ", which comes later in the corpus (" + corpus.theorems[position.at(u)].where.file +
                                                  ":" + std::to_string(corpus.theorems[position.at(u)].where.line) +
                                                  "): a theorem may use only earlier ones");
+    // The Lean proof applies a used theorem by its bare name, so no local name of the user may equal it.
+    for (const auto& t : corpus.theorems) {
+        if (t.uses.empty()) continue;
+        std::set<std::string> locals;
+        const kernel::Statement& st = t.theorem.statement;
+        for (const auto* v : {&st.reals, &st.nats, &st.families}) locals.insert(v->begin(), v->end());
+        for (const auto& h : st.hypotheses) locals.insert(h.name);
+        std::function<void(const kernel::Certificate&)> names = [&](const kernel::Certificate& c) {
+            for (const auto& in : c.lemmas) {
+                locals.insert(in.names.begin(), in.names.end());
+                for (const auto& d : in.discharges)
+                    if (d.proof) names(*d.proof);
+            }
+            if (c.body) names(*c.body);
+        };
+        for (const auto& c : t.theorem.proofs) names(c);
+        for (const auto& u : t.uses) {
+            const std::string& used = corpus.theorems[position.at(u)].theorem.name;
+            if (locals.count(used))
+                throw at(t, "theorem " + t.theorem.id + " uses " + u + " (" + used + ") but also declares a local '" +
+                                used + "', which would shadow it in the Lean proof");
+        }
+    }
 }
 
 }  // namespace

@@ -182,6 +182,13 @@ TEST_CASE("loader: uses in dependency order; a forward use, a cycle across files
     CHECK(later.find("theorem U uses L, which comes later in the corpus (a.xml:") != std::string::npos);
     std::string unknown = load({{"a.xml", "<corpus paper=\"a\">" + user(GOOD_USE + "<exact fact=\"hl\"/>") + "</corpus>"}});
     CHECK(unknown.find("theorem U uses 'L', which is not a theorem of the corpus") != std::string::npos);
+    // the Lean proof applies L by its name t_L: a local of U called t_L would shadow it
+    std::string use_as_t_L = GOOD_USE;
+    use_as_t_L.replace(use_as_t_L.find("as=\"hl\""), 7, "as=\"t_L\"");
+    std::string shadow = load({{"a.xml", "<corpus paper=\"a\">" + LEMMA + user(use_as_t_L + "<exact fact=\"t_L\"/>") + "</corpus>"}});
+    CHECK(shadow.rfind("a.xml:", 0) == 0);  // at the user theorem
+    CHECK(shadow.find("theorem U uses L (t_L) but also declares a local 't_L', which would shadow it in the Lean proof") !=
+          std::string::npos);
 }
 
 TEST_CASE("kernel: a definition may call only earlier definitions (no cycle)", "[kernel]") {
