@@ -389,11 +389,72 @@ def write(path, paper, title, rows, repo):
         out.append('  </theorem>')
     out.append('</corpus>')
     open(path, 'w').write('\n'.join(out) + '\n')
+
+# SMT-LIB (QF_NRA) of hypotheses ∧ ¬(goals) per theorem, written straight from the table (not through the
+# kernel's exporter, which prints only verified derivations): z3 unsat = the goal is true, sat = false.
+import re
+_TOK = re.compile(r"\s*(\d+|[A-Za-z_][A-Za-z0-9_']*|<=|>=|!=|[-+*/^()<>=])")
+def _tokens(s):
+    out, i = [], 0
+    while i < len(s):
+        m = _TOK.match(s, i)
+        if not m: raise ValueError(f"bad character in {s!r} at {i}")
+        out.append(m.group(1)); i = m.end()
+        while i < len(s) and s[i].isspace(): i += 1
+    return out
+def _sym(v): return v if "'" not in v else f"|{v}|"
+def _pow(b, n): return "1.0" if n == 0 else (b if n == 1 else "(* " + " ".join([b] * n) + ")")
+def smt_prop(s):
+    t = _tokens(s); k = [0]
+    def peek(): return t[k[0]] if k[0] < len(t) else None
+    def take(x=None):
+        tok = t[k[0]]; k[0] += 1
+        if x is not None and tok != x: raise ValueError(f"expected {x} in {s!r}")
+        return tok
+    def expr():
+        acc = term()
+        while peek() in ("+", "-"):
+            op = take(); acc = f"({op} {acc} {term()})"
+        return acc
+    def term():
+        acc = unary()
+        while peek() == "*": take(); acc = f"(* {acc} {unary()})"
+        return acc
+    def unary():
+        if peek() == "-": take(); return f"(- {unary()})"
+        return power()
+    def power():
+        b = atom()
+        if peek() == "^": take(); return _pow(b, int(take()))
+        return b
+    def atom():
+        tok = take()
+        if tok == "(":
+            e = expr(); take(")"); return e
+        if tok.isdigit():
+            if peek() == "/":
+                take(); d = take()
+                if peek() == "^": take(); d = str(int(d) ** int(take()))
+                return f"(/ {tok}.0 {d}.0)"
+            return f"{tok}.0"
+        return _sym(tok)
+    l = expr(); rel = take(); r = expr()
+    assert k[0] == len(t), s
+    return f"(not (= {l} {r}))" if rel == "!=" else f"({rel} {l} {r})"
+def write_smt(d):
+    os.makedirs(d, exist_ok=True)
+    for (tid, src, lemma, reals, hyps, goals, wit) in mathlib + coq:
+        out = ["(set-logic QF_NRA)"] + [f"(declare-fun {_sym(v)} () Real)" for v in reals.split()]
+        out += [f"(assert {smt_prop(h)})" for h in hyps]
+        out += ["(assert (not (and " + " ".join(smt_prop(g) for g in goals) + ")))", "(check-sat)"]
+        open(os.path.join(d, tid + ".smt2"), "w").write("\n".join(out) + "\n")
 here = os.path.dirname(os.path.abspath(__file__))
 write(os.path.join(here, 'mathlib.xml'), '901', 'Mathlib linarith / nlinarith / linear_combination / polyrith / positivity tests', mathlib, "leanprover-community/mathlib4")
 write(os.path.join(here, 'coq.xml'), '902', 'Coq micromega real-typed tests (rexample.v, rsyntax.v, bug_10158.v)', coq, "coq/coq")
 if __name__ == "__main__":
     import collections, sys
+    if len(sys.argv) == 3 and sys.argv[1] == "--smt":
+        write_smt(sys.argv[2]); sys.exit(0)
     n = collections.Counter(src for (_, src, *_rest) in mathlib + coq)
     for src, reasons in SKIPS.items():
         print(f"{src}: translated {n[src]}, skipped {sum(reasons.values())}", file=sys.stderr)
