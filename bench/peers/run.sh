@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Peer benchmark: `icl-kernel prove` on the goals of Mathlib's nlinarith / linear_combination tests and
-# Coq's micromega rexample.v (bench/peers/*.xml), side by side with z3's verdict on each goal.
+# Peer benchmark: `icl-kernel prove` on the goals of Mathlib's linarith / nlinarith / linear_combination /
+# polyrith / positivity tests and Coq's real-typed micromega tests (bench/peers/*.xml), side by side with z3's verdict on each goal.
 # Usage: bench/peers/run.sh [BUILD_DIR] [BUDGET_MS]   (defaults: build, 10000)
 # Prints one row per theorem (id, prove verdict, ms, certificate nodes/chars, z3 verdict, z3 s), then
 # found / true goals, false goals proved (must be 0) and runs past budget + 1 s (must be 0).
@@ -14,17 +14,19 @@ files=("$here"/mathlib.xml "$here"/coq.xml)
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# z3 on hypotheses ∧ ¬goal: unsat = the goal is true, sat = false (a counterexample exists)
-"$bin" export smtlib "$tmp/smt" "${files[@]}" > /dev/null
+# z3 on hypotheses ∧ ¬goal: unsat = the goal is true, sat = false (a counterexample exists).  The problems
+# are written by gen.py from its table (`icl-kernel export smtlib` prints only kernel-verified derivations,
+# and the proofs in the peer files are placeholders).
+python3 "$here/gen.py" --smt "$tmp/smt"
 declare -A z3v z3t
-while IFS=$'\t' read -r file id kind expected dim; do
-    [[ "$kind" == valid ]] || continue
+for f in "$tmp"/smt/*.smt2; do
+    id=$(basename "$f" .smt2)
     s=$(date +%s.%N)
-    v=$(timeout 20 z3 -T:15 "$tmp/smt/$file" 2>/dev/null | head -1 || true)
+    v=$(timeout 20 z3 -T:15 "$f" 2>/dev/null | head -1 || true)
     e=$(date +%s.%N)
     z3v[$id]="${v:-timeout}"
     z3t[$id]=$(awk -v a="$s" -v b="$e" 'BEGIN{printf "%.2f", b-a}')
-done < <(tail -n +2 "$tmp/smt/index.tsv")
+done
 
 # prove, one theorem at a time so that each run's wall time (the whole process) is measured
 printf "%-5s %-10s %9s %9s %7s %8s %7s\n" id prove ms wall_s nodes z3 z3_s
