@@ -31,7 +31,8 @@ ldd "$bin" | awk '{print "  " $1}'
 echo "--- LD_DEBUG=statistics, icl-kernel --version"
 LD_DEBUG=statistics "$bin" --version 2>&1 >/dev/null | sed 's/^ *[0-9]*: *//' | grep -E 'time|relocations'
 echo "--- static initialisers: .init_array entries in the executable"
-readelf -SW "$bin" | awk '$2 == ".init_array" {printf "  %d\n", strtonum("0x" $6) / 8}'
+size_hex=$(readelf -SW "$bin" | awk '$2 == ".init_array" {print $6}')
+echo "  $(( 16#${size_hex:-0} / 8 ))"
 if command -v perf > /dev/null; then
   echo "--- perf stat -r 20 (task-clock = CPU, page faults)"
   for c in "$bin --version" "$bin check"; do
