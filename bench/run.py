@@ -538,6 +538,8 @@ def main():
     ap.add_argument("--png", default=os.path.join(ROOT, "docs", "scaling.png"))
     ap.add_argument("--analysis", default=os.path.join(ROOT, "bench", "analysis.md"),
                     help="hand-written discussion appended to the report (kept in bench/)")
+    ap.add_argument("--peers", default=os.path.join(ROOT, "bench", "scale_peers.md"),
+                    help="section written by bench/scale_peers.py, inserted before the analysis ('' for none)")
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results.json"),
                     help="also write the raw measurements here (default bench/results.json)")
     ap.add_argument("--from-json", help="regenerate the report from raw measurements of an earlier run; measure nothing")
@@ -579,6 +581,8 @@ def main():
     fitted = fits(rows)
     png_ok = plot(rows, fitted, args.png, log)
     lines = report(info, series, slow_z3, n_smt, inproc, rows, fitted, args, load_before, load_after, png_ok)
+    if args.peers and os.path.exists(args.peers):  # bench/scale_peers.py's section (peers at scale, 10⁶ terms)
+        lines += open(args.peers).read().rstrip().splitlines() + [""]
     if os.path.exists(args.analysis):
         lines += [ANALYSIS_MARK, ""] + open(args.analysis).read().rstrip().splitlines()
     with open(args.out, "w") as f:
