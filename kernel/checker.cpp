@@ -380,18 +380,25 @@ Held evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned lo
         case K::Mul:
         case K::Add: {
             if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
-            std::vector<Held> facts;
-            for (const auto& c : n.children) facts.push_back(evaluate(c, goal, sc, depth + 1));
-            // Combine as a balanced tree, so that n children cost O(n log n) and not O(n²) copies.
-            while (facts.size() > 1) {
-                std::vector<Held> next;
-                for (std::size_t i = 0; i + 1 < facts.size(); i += 2)
-                    next.push_back(n.kind == K::Mul ? RuleBook::product(facts[i], facts[i + 1])
-                                                    : RuleBook::sum(facts[i], facts[i + 1]));
-                if (facts.size() % 2) next.push_back(std::move(facts.back()));
-                facts.swap(next);
+            auto combine = [&](const Held& a, const Held& b) {
+                return n.kind == K::Mul ? RuleBook::product(a, b) : RuleBook::sum(a, b);
+            };
+            // Combined as a balanced tree while the children are evaluated (a binary counter: an entry of
+            // rank r covers 2^r children), so n children cost O(n log n) and only O(log n) polynomials live.
+            std::vector<std::pair<Held, unsigned>> partial;
+            for (const auto& c : n.children) {
+                Held h = evaluate(c, goal, sc, depth + 1);
+                unsigned rank = 0;
+                for (; !partial.empty() && partial.back().second == rank; ++rank, partial.pop_back())
+                    h = combine(partial.back().first, h);
+                partial.emplace_back(std::move(h), rank);
             }
-            return std::move(facts.front());
+            while (partial.size() > 1) {
+                Held b = std::move(partial.back().first);
+                partial.pop_back();
+                partial.back().first = combine(partial.back().first, b);
+            }
+            return std::move(partial.front().first);
         }
         case K::MulPoly: {
             if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
