@@ -247,7 +247,12 @@ CanonicalForm canonical_form(const kernel::Statement& s, const std::string& id, 
     for (const auto& g : groups) {
         for (std::size_t k = 2; k <= g.size() && total <= kMaxRenamings; ++k) total *= k;
     }
-    const bool search = total <= kMaxRenamings;
+    std::size_t monomials = 1;
+    for (const auto& a : p.atoms) {
+        monomials += a.poly.size();
+        for (const auto& side : a.sides) monomials += side.size();
+    }
+    const bool search = total <= kMaxRenamings && total <= kMaxRenderedMonomials / monomials;
 
     std::vector<int> pos(p.vars.size(), -1), best_pos;
     std::string best;

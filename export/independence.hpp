@@ -18,8 +18,11 @@
 // Search: each statement gets a canonical form, the lexicographically least text over the renamings
 // that respect a renaming-invariant signature of each variable (in how many atoms, with what degrees,
 // it occurs); statements with equal canonical forms are the same. If a statement has more than
-// kMaxRenamings signature-respecting renamings, its form is the one of the first renaming only, which
-// can only miss a coincidence (never invent one).
+// kMaxRenamings signature-respecting renamings, or if trying them all would render more than
+// kMaxRenderedMonomials monomials (renamings × the statement's monomials), its form is the one of the first
+// renaming only, which can only miss a coincidence (never invent one). The second bound keeps this
+// untrusted pass linear in the statement: before it, 8 interchangeable variables in a 256-term identity
+// cost `check` 28 s (docs/performance.md).
 #pragma once
 
 #include "frontend/corpus.hpp"
@@ -31,6 +34,7 @@
 namespace icl::export_ {
 
 inline constexpr std::size_t kMaxRenamings = 40'320;  // 8!
+inline constexpr std::size_t kMaxRenderedMonomials = 200'000;
 
 struct CanonicalForm {
     std::string text;  // equal texts ⟺ the same statement (in the sense above)
