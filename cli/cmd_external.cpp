@@ -37,7 +37,15 @@ void register_external_commands(CLI::App& app, AppContext& ctx) {
     coq->add_option("--out", copt->out, "output .v file (default: standard output)");
     coq->callback([copt, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(copt->files, ctx);
-        export_::CoqExport ex = export_::export_coq(corpus);
+        const auto checked = frontend::check_corpus(corpus, ctx.kernel_limits);
+        for (std::size_t k = 0; k < checked.size(); ++k)
+            if (checked[k].verdict != kernel::Verdict::Verified) {  // a failed check, as for export lean (exit 1)
+                fmt::print(stderr, "export coq: refusing to export an unverified corpus: {} does not verify: {}\n",
+                           corpus.theorems[k].theorem.id, checked[k].message);
+                ctx.exit_code = ExitCode::CheckFailed;
+                return;
+            }
+        export_::CoqExport ex = export_::export_coq(corpus, ctx.kernel_limits);
         if (copt->out.empty()) fmt::print("{}", ex.text);
         else write_text(copt->out, ex.text);
         ctx.exit_code = ExitCode::Ok;
@@ -57,7 +65,7 @@ void register_external_commands(CLI::App& app, AppContext& ctx) {
     smt->callback([sopt, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(sopt->files, ctx);
         auto problems = export_::export_smtlib(corpus, sopt->dims);
-        for (auto& p : export_::export_smtlib_steps(corpus)) problems.push_back(std::move(p));  // the derivations
+        for (auto& p : export_::export_smtlib_steps(corpus, ctx.kernel_limits)) problems.push_back(std::move(p));  // the derivations
         try {
             export_::write_smtlib(problems, sopt->dir);
         } catch (const std::runtime_error& e) {

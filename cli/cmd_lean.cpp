@@ -84,7 +84,7 @@ void run_export(const std::vector<std::string>& files, const std::string& out_di
     }
     leanexp::LeanFile f;
     try {
-        f = leanexp::export_lean(corpus);
+        f = leanexp::export_lean(corpus, ctx.kernel_limits);
     } catch (const leanexp::ExportError& e) {
         fmt::print(stderr, "export lean: {}\n", e.what());
         ctx.exit_code = ExitCode::CheckFailed;

@@ -644,7 +644,7 @@ struct ProofWriter {
 
 }  // namespace
 
-CoqExport export_coq(const frontend::Corpus& corpus) {
+CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limits) {
     CoqExport ex;
     std::ostringstream out;
     out << kPrelude;
@@ -680,7 +680,7 @@ CoqExport export_coq(const frontend::Corpus& corpus) {
     // ---- theorems
     std::set<std::string> theorem_names = def_names;
     std::map<std::string, LemmaRef> lemmas;  // theorems already in the file, for <use>
-    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, kernel::Limits{});
+    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, limits);
     for (std::size_t k = 0; k < corpus.theorems.size(); ++k) {
         const auto& te = corpus.theorems[k];
         const auto& th = te.theorem;

@@ -34,7 +34,8 @@ struct CoqExport {
 inline constexpr const char* kCoqAssumptionMarker = "ICL-ASSUMPTIONS ";
 
 // Throws std::runtime_error on a certificate/statement shape it cannot translate.
-CoqExport export_coq(const frontend::Corpus& corpus);
+// `limits`: the kernel limits the theorems are checked with (icl-kernel passes its --max-* flags)
+CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limits = {});
 
 // One term in the export's Coq notation, every name kept as written (definitions are printed as calls
 // `(f a b)`; unfold them first to get a term the front end can re-read). Used by the precedence test.

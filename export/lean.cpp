@@ -651,7 +651,7 @@ std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<ke
     return text;
 }
 
-LeanFile export_lean(const frontend::Corpus& corpus) {
+LeanFile export_lean(const frontend::Corpus& corpus, const kernel::Limits& limits) {
     LeanFile f;
     std::ostringstream os;
     os << "/-\n"
@@ -671,7 +671,7 @@ LeanFile export_lean(const frontend::Corpus& corpus) {
        << "namespace " << kLeanNamespace << "\n";
     std::map<std::string, const frontend::TheoremEntry*> by_id;
     for (const auto& e : corpus.theorems) by_id[e.theorem.id] = &e;
-    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, kernel::Limits{});
+    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, limits);
     for (std::size_t k = 0; k < corpus.theorems.size(); ++k) {
         const frontend::TheoremEntry& e = corpus.theorems[k];
         if (checked[k].verdict != kernel::Verdict::Verified)

@@ -67,7 +67,7 @@ struct LeanFile {
 
 // Export the corpus. The corpus is expected to be kernel-checked; certificates are translated exactly
 // and a certificate that does not evaluate to a contradiction throws ExportError.
-LeanFile export_lean(const frontend::Corpus& corpus);
+LeanFile export_lean(const frontend::Corpus& corpus, const kernel::Limits& limits = {});  // limits: as for check
 
 // The Lean proof (tactic lines, each indented by `indent` spaces, ending in "\n") of one theorem.
 // `theorems` (id -> entry) resolves the theorems a certificate instantiates (<use>).

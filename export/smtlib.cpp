@@ -264,9 +264,9 @@ struct StepPrinter {
 
 }  // namespace
 
-std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus) {
+std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus, const kernel::Limits& limits) {
     std::vector<SmtProblem> out;
-    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, kernel::Limits{});
+    const std::vector<kernel::CheckResult> checked = frontend::check_corpus(corpus, limits);
     for (std::size_t k = 0; k < corpus.theorems.size(); ++k) {
         const auto& te = corpus.theorems[k];
         const Statement& s = te.theorem.statement;

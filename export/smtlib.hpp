@@ -28,7 +28,7 @@ std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus,
 
 // <id>.steps.smt2: the kernel's recorded derivation of each refutation (statements without natural
 // variables), one push/assert/check-sat/pop per Fact rule step, every answer expected `unsat`.
-std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus);
+std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus, const kernel::Limits& limits = {});
 
 // Writes every problem into `dir` (created if missing) plus `dir/index.tsv`
 // (file, theorem id, kind, expected, dimension). Throws std::runtime_error on I/O failure.

@@ -74,6 +74,9 @@ expect_rc 1 "a counterexample that shows nothing" -- "$bin" check "$src/tests/da
 "$bin" check "$src/tests/data/bad_counterexample.xml" 2>&1 | grep -q 'counterexample dropping hu: the goal holds there' && ok || bad "counterexample failure reason"
 expect_rc 1 "witness violates a hypothesis" -- "$bin" check "$src/tests/data/vacuous.xml"
 expect_rc 2 "unknown --only id" -- "$bin" check --only NOPE
+# the exporters check with the --max-* limits of the command line, as check does
+expect_rc 1 "export coq under --max-degree=2 (A1 needs degree 3)" -- "$bin" --max-degree=2 export coq --out "$inst/limits.v"
+expect_rc 1 "export lean under --max-degree=2" -- "$bin" --max-degree=2 export lean --out-dir "$inst/limits-lean"
 expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml
 expect_rc 2 "no subcommand" -- "$bin"
 expect_rc 2 "unknown option" -- "$bin" check --frobnicate
