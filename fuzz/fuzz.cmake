@@ -3,6 +3,15 @@
 #   fuzz/run.sh parser 600        (targets: parser, loader, checker; see docs/soundness.md)
 # Included by tests/fuzz.cmake after the main targets exist: the libraries are instrumented here with
 # -fsanitize=fuzzer-no-link plus ASan/UBSan, and every executable of the tree is linked with ASan/UBSan.
+# Layering (issue 11 item 7), checked in every tree at configure time: fuzz/ never includes a tests/ header
+# (tests/ may include fuzz/ headers, e.g. fuzz/independent_judge.hpp).
+file(GLOB _icl_fuzz_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fuzz/*.cpp ${CMAKE_SOURCE_DIR}/fuzz/*.hpp)
+foreach(f ${_icl_fuzz_sources})
+  file(STRINGS ${f} _icl_bad REGEX "^[ \t]*#[ \t]*include[ \t]*[\"<]tests/")
+  if(_icl_bad)
+    message(FATAL_ERROR "${f} includes a header from tests/ (fuzz/ must not depend on tests/): ${_icl_bad}")
+  endif()
+endforeach()
 if(NOT ICL_FUZZ)
   return()
 endif()
