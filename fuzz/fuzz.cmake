@@ -1,8 +1,17 @@
 # libFuzzer targets (issue 6). Active with -DICL_FUZZ=ON and clang:
 #   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DICL_FUZZ=ON && cmake --build build-fuzz
-#   fuzz/run.sh parser 600        (targets: parser, loader, checker; see docs/soundness.md)
+#   fuzz/run.sh parser 600        (targets: parser, loader, checker, instantiate; see docs/soundness.md)
 # Included by tests/fuzz.cmake after the main targets exist: the libraries are instrumented here with
 # -fsanitize=fuzzer-no-link plus ASan/UBSan, and every executable of the tree is linked with ASan/UBSan.
+# Layering (issue 11 item 7), checked in every tree at configure time: fuzz/ never includes a tests/ header
+# (tests/ may include fuzz/ headers, e.g. fuzz/independent_judge.hpp).
+file(GLOB _icl_fuzz_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fuzz/*.cpp ${CMAKE_SOURCE_DIR}/fuzz/*.hpp)
+foreach(f ${_icl_fuzz_sources})
+  file(STRINGS ${f} _icl_bad REGEX "^[ \t]*#[ \t]*include[ \t]*[\"<]tests/")
+  if(_icl_bad)
+    message(FATAL_ERROR "${f} includes a header from tests/ (fuzz/ must not depend on tests/): ${_icl_bad}")
+  endif()
+endforeach()
 if(NOT ICL_FUZZ)
   return()
 endif()
@@ -16,7 +25,7 @@ foreach(lib ${ICL_LIBRARIES})
   target_link_options(${lib} INTERFACE -fsanitize=address,undefined)
 endforeach()
 
-set(ICL_FUZZ_TARGETS parser loader checker)
+set(ICL_FUZZ_TARGETS parser loader checker instantiate)
 foreach(name ${ICL_FUZZ_TARGETS})
   add_executable(fuzz_${name} ${CMAKE_SOURCE_DIR}/fuzz/fuzz_${name}.cpp)
   target_link_libraries(fuzz_${name} PRIVATE icl_tools)

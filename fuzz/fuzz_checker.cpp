@@ -3,7 +3,7 @@
 // (constants, exponents, relations, hypothesis names, psatz nodes, null / wrong-arity / unknown nodes,
 // random subterms), then run check_theorem, check_witness and check_goal_at_witness.
 // Oracles: no crash / sanitizer report / hang; and SOUNDNESS: whenever check_theorem says Verified, the
-// independent judge of tests/mutation_eval.hpp must not show the certificate invalid (exact evaluation
+// independent judge of fuzz/independent_judge.hpp must not show the certificate invalid (exact evaluation
 // at rational points) and must not find a counterexample to the statement; otherwise __builtin_trap().
 // Derived declarations are checked against a Library of the theorems before them, with their
 // instantiations edited too (substituted terms, the instantiated theorem, dropped variables and
@@ -12,7 +12,7 @@
 #include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
-#include "tests/mutation_eval.hpp"
+#include "fuzz/independent_judge.hpp"
 
 #include <fuzzer/FuzzedDataProvider.h>
 

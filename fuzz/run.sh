@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run one libFuzzer target for a given time:  fuzz/run.sh TARGET SECONDS [BUILD_DIR]
 # Replay the committed seeds only (every input once, no new inputs): fuzz/run.sh --replay TARGET [BUILD_DIR]
-#   TARGET: parser | loader | checker      BUILD_DIR: a tree configured with -DICL_FUZZ=ON (default build-fuzz)
+#   TARGET: parser | loader | checker | instantiate      BUILD_DIR: a tree configured with -DICL_FUZZ=ON (default build-fuzz)
 # Seeds: fuzz/seeds/<target>, theorems/*.xml and tests/malformed/*.xml (loader). The growing corpus is kept
 # in BUILD_DIR/fuzz/corpus-<target>, crash / timeout / OOM inputs in BUILD_DIR/fuzz/artifacts-<target>/.
 # Every run appends "date target seconds runs crashes" to BUILD_DIR/fuzz/fuzz-log.tsv (the figures of
@@ -32,7 +32,8 @@ case "$target" in
   parser)  seeds=("$here/fuzz/seeds/parser"); dict="$here/fuzz/expr.dict"; maxlen=512 ;;
   loader)  seeds=("$here/theorems" "$here/fuzz/seeds/loader"); dict="$here/fuzz/xml.dict"; maxlen=16384 ;;
   checker) seeds=("$here/fuzz/seeds/checker"); dict=""; maxlen=256 ;;
-  *) echo "run.sh: unknown target '$target' (parser, loader, checker)" >&2; exit 2 ;;
+  instantiate) seeds=("$here/fuzz/seeds/instantiate"); dict=""; maxlen=256 ;;
+  *) echo "run.sh: unknown target '$target' (parser, loader, checker, instantiate)" >&2; exit 2 ;;
 esac
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

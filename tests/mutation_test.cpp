@@ -1,5 +1,5 @@
 // Certificate mutation test (issue 6): from every theorem of the built-in corpus, generate single-point
-// mutants of the certificate and of the statement, decide independently of the kernel (mutation_eval.hpp)
+// mutants of the certificate and of the statement, decide independently of the kernel (fuzz/independent_judge.hpp)
 // whether each is shown invalid, and require that the kernel rejects every mutant shown invalid.
 // Hidden from the default run (tag [.]); ctest runs it as robustness.mutation (tests/robustness.cmake):
 //   icl_tests "[mutation]"
@@ -7,7 +7,7 @@
 //              ICL_MUTATION_SEED (default 20240601), ICL_MUTATION_VERBOSE=1 (print every accepted mutant).
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
-#include "tests/mutation_eval.hpp"
+#include "fuzz/independent_judge.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -323,7 +323,7 @@ TEST_CASE("mutation: the kernel rejects every mutant shown invalid independently
     auto t0 = std::chrono::steady_clock::now();
     frontend::Corpus corpus = frontend::load_embedded_corpus();
     // The 81 statements; the derived declarations instantiate theorems, which the independent judge
-    // (mutation_eval.hpp) does not model, so they are not mutated here (docs/soundness.md).
+    // (fuzz/independent_judge.hpp) does not model, so they are not mutated here (docs/soundness.md).
     corpus.theorems.erase(std::remove_if(corpus.theorems.begin(), corpus.theorems.end(),
                                          [](const frontend::TheoremEntry& t) { return t.derived; }),
                           corpus.theorems.end());

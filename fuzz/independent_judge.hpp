@@ -430,6 +430,17 @@ class CounterexampleSearch {
 public:
     CounterexampleSearch(const kernel::Statement& st, const kernel::Witness& w, Sampler& s) : st_(st), w_(w), s_(s) {}
 
+    // Candidate t (0: the witness), repaired, if every hypothesis holds there exactly.
+    std::optional<Point> admissible(int t) {
+        Point p = candidate(t);
+        try {
+            if (t > 0) repair(p);
+            if (all_hyps(p)) return p;
+        } catch (const Undefined&) {
+        }
+        return std::nullopt;
+    }
+
     std::optional<std::string> run(int tries) {
         for (int t = 0; t < tries; ++t) {
             Point p = candidate(t);
