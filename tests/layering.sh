@@ -14,7 +14,7 @@ fail=0
 bad() { echo "FAILED: $*"; fail=$((fail + 1)); }
 
 # folder | project folders it may include | other headers it may include (extended regex on the header name)
-std='algorithm|array|cassert|cctype|cstddef|cstdint|cstdlib|cstring|exception|functional|initializer_list|iterator|limits|map|memory|new|numeric|optional|set|sstream|stdexcept|string|string_view|tuple|type_traits|unordered_map|unordered_set|utility|variant|vector'
+std='algorithm|array|bitset|cassert|cerrno|charconv|climits|deque|queue|stack|system_error|cctype|cstddef|cstdint|cstdlib|cstring|exception|functional|initializer_list|iterator|limits|map|memory|new|numeric|optional|set|sstream|stdexcept|string|string_view|tuple|type_traits|unordered_map|unordered_set|utility|variant|vector'
 io='fstream|iostream|iomanip|cstdio|filesystem|chrono|thread|regex|cmath|random|unistd\.h|sys/.*|spawn\.h'
 rules=(
   "kernel|kernel|$std|flint/.*|boost/multiprecision/.*|gmp\.h"
