@@ -123,6 +123,32 @@ TermPtr with_args(const TermPtr& t, std::vector<TermPtr> args) {
     n->args = std::move(args);
     return n;
 }
+// contract: t with the substitution applied (see kernel.hpp); every node visited counts against max-steps,
+// so that unfolding, which substitutes into ever larger bodies, stays within the step budget
+TermPtr substitute_counted(const TermPtr& u, const Substitution& sg, const Limits& lim, unsigned long& steps,
+                           unsigned long depth) {
+    if (!u) fail("term", "missing subterm");
+    if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
+    if (++steps > lim.max_steps) fail("limit", "substitution exceeds max-steps " + std::to_string(lim.max_steps));
+    if (u->kind == Term::Kind::Var) {
+        if (auto r = sg.reals.find(u->name); r != sg.reals.end()) return r->second;
+        if (auto n = sg.names.find(u->name); n != sg.names.end()) return var(n->second);
+        return u;
+    }
+    Substitution shadowed;
+    if (u->kind == Term::Kind::Sum) {  // the index is bound in the body
+        shadowed = sg;
+        shadowed.reals.erase(u->name);
+        shadowed.names.erase(u->name);
+    }
+    std::vector<TermPtr> args;
+    for (std::size_t i = 0; i < u->args.size(); ++i)
+        args.push_back(substitute_counted(u->args[i], u->kind == Term::Kind::Sum && i == 1 ? shadowed : sg, lim, steps, depth + 1));
+    TermPtr out = args.empty() ? std::make_shared<Term>(*u) : with_args(u, std::move(args));
+    if (u->kind == Term::Kind::Apply)
+        if (auto n = sg.names.find(u->name); n != sg.names.end()) std::const_pointer_cast<Term>(out)->name = n->second;
+    return out;
+}
 // contract: t with every call of a definition of s replaced by its unfolded body (same value everywhere)
 TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned long depth) {
     if (!t) fail("term", "missing subterm");
@@ -137,7 +163,7 @@ TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned lon
                            std::to_string(args.size()));
     Substitution sg;
     for (std::size_t i = 0; i < args.size(); ++i) sg.reals[d.params[i]] = args[i];
-    return substitute(unfold_term(d.body, s, run, depth + 1), sg, run.lim);
+    return substitute_counted(unfold_term(d.body, s, run, depth + 1), sg, run.lim, run.steps, depth);
 }
 // contract: true iff a and b are the same term up to a consistent renaming of sum indices
 bool alpha_equal(const TermPtr& a, const TermPtr& b, std::vector<std::pair<std::string, std::string>>& bound) {
@@ -669,31 +695,8 @@ CheckResult run(const std::function<void()>& body) {  // contract: Verified iff 
 }  // namespace
 
 TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits) {
-    std::function<TermPtr(const TermPtr&, const Substitution&, unsigned long)> go =
-        [&](const TermPtr& u, const Substitution& sg, unsigned long depth) -> TermPtr {
-        if (!u) fail("term", "missing subterm");
-        if (depth > limits.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(limits.max_depth));
-        if (u->kind == Term::Kind::Var) {
-            if (auto r = sg.reals.find(u->name); r != sg.reals.end()) return r->second;
-            if (auto n = sg.names.find(u->name); n != sg.names.end()) return var(n->second);
-            return u;
-        }
-        const Substitution* inner = &sg;
-        Substitution shadowed;
-        if (u->kind == Term::Kind::Sum) {  // the index is bound in the body
-            shadowed = sg;
-            shadowed.reals.erase(u->name);
-            shadowed.names.erase(u->name);
-        }
-        std::vector<TermPtr> args;
-        for (std::size_t i = 0; i < u->args.size(); ++i)
-            args.push_back(go(u->args[i], u->kind == Term::Kind::Sum && i == 1 ? shadowed : *inner, depth + 1));
-        TermPtr out = args.empty() ? std::make_shared<Term>(*u) : with_args(u, std::move(args));
-        if (u->kind == Term::Kind::Apply)
-            if (auto n = sg.names.find(u->name); n != sg.names.end()) std::const_pointer_cast<Term>(out)->name = n->second;
-        return out;
-    };
-    return go(t, sigma, 0);
+    unsigned long steps = 0;
+    return substitute_counted(t, sigma, limits, steps, 0);
 }
 
 TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& limits) {
