@@ -1,6 +1,7 @@
 // `icl-kernel check` and `icl-kernel catalogue`.
 #include "frontend/witness.hpp"
 #include "cli/app.hpp"
+#include "export/assumptions.hpp"
 #include "export/catalogue.hpp"
 #include "export/counterexample.hpp"
 #include "export/independence.hpp"
@@ -37,6 +38,7 @@ struct Outcome {
     std::string message;  // why it failed
     double ms = 0;
     std::vector<std::string> used, unused;  // hypotheses the certificates refer to / do not (when verified)
+    export_::Assumptions assumptions;       // from the kernel's recorded derivation (when verified)
 };
 
 std::vector<std::string> split_ids(const std::string& s) {
@@ -99,6 +101,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         kernel::CheckResult goal_at = frontend::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         if (proof.verdict == kernel::Verdict::Verified) {
             o.used = proof.used_hypotheses;
+            o.assumptions = export_::assumptions_of(e->theorem.statement, proof.proofs, library);
             for (const auto& h : e->theorem.statement.hypotheses)
                 if (std::find(o.used.begin(), o.used.end(), h.name) == o.used.end()) o.unused.push_back(h.name);
         }
@@ -108,6 +111,11 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         if (proof.verdict != kernel::Verdict::Verified) o.message = proof.message;
         else if (witness.verdict != kernel::Verdict::Verified) o.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) o.message = "goal false at witness (kernel inconsistency): " + goal_at.message;
+        if (o.ok && (o.assumptions.axioms || o.assumptions.sorry)) {  // not a verification: say so
+            o.ok = false;
+            o.message = fmt::format("derivation incomplete: {} unverified theorem(s) used, {} goal(s) without a proof",
+                                    o.assumptions.axioms, o.assumptions.sorry);
+        }
         for (const auto& ce : e->counterexamples) {  // a side condition added to the paper is needed
             kernel::CheckResult c = export_::check_counterexample(*e, ce, ctx.kernel_limits);
             if (c.verdict == kernel::Verdict::Verified) continue;
@@ -120,20 +128,15 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
     std::vector<Outcome> outcomes, derived;
     for (const auto* e : selected) (e->derived ? derived : outcomes).push_back(by_id.at(e->theorem.id));
 
-    // Counts. Axioms and sorry are counted from what was accepted: a verified theorem whose certificate
-    // is an axiom or a sorry. The kernel has no such certificate kind (kernel::Certificate::Kind has
-    // none, and a theorem without a certificate is rejected by the loader), so both are 0 by
-    // construction; the count is over the accepted theorems' certificates all the same.
+    // Counts. Axioms and sorry are computed from the derivations the kernel recorded for the theorems it
+    // accepted (export/assumptions.hpp): 0 because the kernel has no axiom or sorry rule, and the walk
+    // checks that every goal of an accepted theorem has its derivation.
     std::size_t ok = 0, axioms = 0, sorry = 0;
     for (const auto* list : {&outcomes, &derived})
         for (const auto& o : *list) {
             if (list == &outcomes) ok += o.ok;
-            if (!o.ok) continue;
-            for (const auto& c : o.entry->theorem.proofs) {
-                const std::string kind = export_::certificate_kind_name(c);
-                axioms += kind == "axiom";
-                sorry += kind == "sorry";
-            }
+            axioms += o.assumptions.axioms;
+            sorry += o.assumptions.sorry;
         }
     // Independence is computed (export/independence.hpp), not declared: statements equal up to renaming.
     std::vector<const frontend::TheoremEntry*> statements;  // derived declarations are not independent evidence

@@ -3,6 +3,7 @@
 // drawn by Graphviz `dot` (an external process; missing `dot` is exit 3).
 #include "frontend/witness.hpp"
 #include "cli/app.hpp"
+#include "export/assumptions.hpp"
 #include "export/coq.hpp"
 #include "export/lean.hpp"
 #include "export/report.hpp"
@@ -97,6 +98,13 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
         else if (witness.verdict != kernel::Verdict::Verified) v.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) v.message = "goal false at witness: " + goal_at.message;
         v.proofs = proof.proofs;
+        if (proof.verdict == kernel::Verdict::Verified) {
+            const export_::Assumptions a = export_::assumptions_of(e.theorem.statement, proof.proofs, library);
+            v.axioms = a.axioms;
+            v.sorry = a.sorry;
+            if (v.ok && a.axioms + a.sorry != 0) v.message = "derivation incomplete";
+            v.ok = v.ok && a.axioms + a.sorry == 0;
+        }
         all_ok = all_ok && v.ok;
         in.verdicts.push_back(v);
     }

@@ -17,6 +17,7 @@ struct ReportVerdict {
     bool ok = false;
     std::string message;  // why it failed (empty when ok)
     std::vector<kernel::ProofPtr> proofs;  // the kernel's derivation of each goal (when ok)
+    std::size_t axioms = 0, sorry = 0;     // export_::assumptions_of the kernel's derivation (when accepted)
 };
 
 // MathML (presentation markup, no <math> wrapper) of a term / proposition.

@@ -1,5 +1,6 @@
 // Kernel tests for the instantiate and exact rules (theorems using earlier verified theorems), the
 // Library of verified theorems, and the loader's dependency order. Each rejection asserts its reason.
+#include "export/assumptions.hpp"
 #include "frontend/corpus.hpp"
 #include "kernel/kernel.hpp"
 
@@ -54,6 +55,30 @@ TEST_CASE("instantiate: a verified theorem used with a total substitution and di
     CHECK(r.at(1).used_hypotheses == std::vector<std::string>{"ha", "hab"});
     // the conclusion is usable by psatz as well
     CHECK(user_message(GOOD_USE + "<psatz><add><neg_goal/><hyp name=\"hl\"/></add></psatz>") == "verified");
+}
+
+TEST_CASE("assumptions: axioms and sorry are counted from the kernel's recorded derivation", "[export][instantiate]") {
+    frontend::Corpus c = frontend::load_corpus(
+        {{"t.xml", "<corpus paper=\"t\">" + LEMMA + user(GOOD_USE + "<exact fact=\"hl\"/>") + "</corpus>"}});
+    REQUIRE(c.theorems.size() == 2);
+    kernel::Library library;
+    kernel::CheckResult lemma = kernel::check_theorem(c.theorems[0].theorem, library);
+    kernel::CheckResult use = kernel::check_theorem(c.theorems[1].theorem, library);
+    REQUIRE(lemma.verdict == kernel::Verdict::Verified);
+    REQUIRE(use.verdict == kernel::Verdict::Verified);
+    const kernel::Statement& st = c.theorems[1].theorem.statement;
+    export_::Assumptions a = export_::assumptions_of(st, use.proofs, library);
+    CHECK(a.axioms == 0);
+    CHECK(a.sorry == 0);
+    // the same derivation judged against a library that never verified L: L is an axiom there
+    kernel::Library empty;
+    a = export_::assumptions_of(st, use.proofs, empty);
+    CHECK(a.axioms == 1);
+    CHECK(a.sorry == 0);
+    // a goal without its recorded derivation is a sorry
+    a = export_::assumptions_of(st, {}, library);
+    CHECK(a.axioms == 0);
+    CHECK(a.sorry == 1);
 }
 
 TEST_CASE("instantiate: a substitution that leaves a variable out", "[kernel][instantiate]") {
