@@ -37,15 +37,14 @@ void register_external_commands(CLI::App& app, AppContext& ctx) {
     coq->add_option("--out", copt->out, "output .v file (default: standard output)");
     coq->callback([copt, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(copt->files, ctx);
-        const auto checked = frontend::check_corpus(corpus, ctx.kernel_limits);
-        for (std::size_t k = 0; k < checked.size(); ++k)
-            if (checked[k].verdict != kernel::Verdict::Verified) {  // a failed check, as for export lean (exit 1)
-                fmt::print(stderr, "export coq: refusing to export an unverified corpus: {} does not verify: {}\n",
-                           corpus.theorems[k].theorem.id, checked[k].message);
-                ctx.exit_code = ExitCode::CheckFailed;
-                return;
-            }
-        export_::CoqExport ex = export_::export_coq(corpus, ctx.kernel_limits);
+        export_::CoqExport ex;
+        try {
+            ex = export_::export_coq(corpus, ctx.kernel_limits);  // checks the corpus (once)
+        } catch (const export_::CoqUnverified& e) {  // a failed check, as for export lean (exit 1)
+            fmt::print(stderr, "export coq: refusing to export an unverified corpus: {}\n", e.what());
+            ctx.exit_code = ExitCode::CheckFailed;
+            return;
+        }
         if (copt->out.empty()) fmt::print("{}", ex.text);
         else write_text(copt->out, ex.text);
         ctx.exit_code = ExitCode::Ok;

@@ -685,7 +685,7 @@ CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limit
         const auto& te = corpus.theorems[k];
         const auto& th = te.theorem;
         if (checked[k].verdict != kernel::Verdict::Verified)
-            throw std::runtime_error("coq export: " + th.id + " does not verify: " + checked[k].message);
+            throw CoqUnverified(th.id + " does not verify: " + checked[k].message);
         const std::vector<kernel::ProofPtr>& proofs = checked[k].proofs;
         const Statement& s = th.statement;
         if (th.proofs.size() != s.goals.size())

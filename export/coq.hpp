@@ -33,7 +33,13 @@ struct CoqExport {
 // Marker printed before each theorem's `Print Assumptions` output.
 inline constexpr const char* kCoqAssumptionMarker = "ICL-ASSUMPTIONS ";
 
-// Throws std::runtime_error on a certificate/statement shape it cannot translate.
+// A theorem of the corpus that the kernel does not verify under the given limits (nothing is exported).
+struct CoqUnverified : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Throws CoqUnverified when a theorem does not verify (the corpus is checked once, here), and
+// std::runtime_error on a certificate/statement shape it cannot translate.
 // `limits`: the kernel limits the theorems are checked with (icl-kernel passes its --max-* flags)
 CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limits = {});
 

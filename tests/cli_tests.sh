@@ -76,6 +76,8 @@ expect_rc 1 "witness violates a hypothesis" -- "$bin" check "$src/tests/data/vac
 expect_rc 2 "unknown --only id" -- "$bin" check --only NOPE
 # the exporters check with the --max-* limits of the command line, as check does
 expect_rc 1 "export coq under --max-degree=2 (A1 needs degree 3)" -- "$bin" --max-degree=2 export coq --out "$inst/limits.v"
+grep -q '^export coq: refusing to export an unverified corpus: A1 does not verify: ' /tmp/icl_cli_out.$$ && ok || bad "export coq names the unverified theorem"
+[ ! -e "$inst/limits.v" ] && ok || bad "export coq wrote a file for an unverified corpus"
 expect_rc 1 "export lean under --max-degree=2" -- "$bin" --max-degree=2 export lean --out-dir "$inst/limits-lean"
 expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml
 expect_rc 2 "no subcommand" -- "$bin"
