@@ -111,10 +111,9 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         if (proof.verdict != kernel::Verdict::Verified) o.message = proof.message;
         else if (witness.verdict != kernel::Verdict::Verified) o.message = "non-vacuity: " + witness.message;
         else if (goal_at.verdict != kernel::Verdict::Verified) o.message = "goal false at witness (kernel inconsistency): " + goal_at.message;
-        if (o.ok && (o.assumptions.axioms || o.assumptions.sorry)) {  // not a verification: say so
-            o.ok = false;
-            o.message = fmt::format("derivation incomplete: {} unverified theorem(s) used, {} goal(s) without a proof",
-                                    o.assumptions.axioms, o.assumptions.sorry);
+        if (const std::string why = export_::incompleteness(o.assumptions); o.ok && !why.empty()) {
+            o.ok = false;  // not a verification: say so
+            o.message = why;
         }
         for (const auto& ce : e->counterexamples) {  // a side condition added to the paper is needed
             kernel::CheckResult c = export_::check_counterexample(*e, ce, ctx.kernel_limits);

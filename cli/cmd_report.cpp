@@ -102,8 +102,10 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
             const export_::Assumptions a = export_::assumptions_of(e.theorem.statement, proof.proofs, library);
             v.axioms = a.axioms;
             v.sorry = a.sorry;
-            if (v.ok && a.axioms + a.sorry != 0) v.message = "derivation incomplete";
-            v.ok = v.ok && a.axioms + a.sorry == 0;
+            if (const std::string why = export_::incompleteness(a); v.ok && !why.empty()) {
+                v.ok = false;
+                v.message = why;
+            }
         }
         all_ok = all_ok && v.ok;
         in.verdicts.push_back(v);

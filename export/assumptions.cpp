@@ -1,5 +1,7 @@
 #include "export/assumptions.hpp"
 
+#include <fmt/core.h>
+
 #include <functional>
 #include <set>
 #include <string>
@@ -36,6 +38,12 @@ Assumptions assumptions_of(const kernel::Statement& statement, const std::vector
     if (proofs.size() < statement.goals.size()) a.sorry += statement.goals.size() - proofs.size();
     a.axioms = unverified.size();
     return a;
+}
+
+std::string incompleteness(const Assumptions& a) {
+    if (a.axioms == 0 && a.sorry == 0) return "";
+    return fmt::format("derivation incomplete: {} unverified theorem(s) used, {} goal(s) without a proof", a.axioms,
+                       a.sorry);
 }
 
 }  // namespace icl::export_

@@ -5,6 +5,7 @@
 #include "kernel/kernel.hpp"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace icl::export_ {
@@ -20,5 +21,8 @@ struct Assumptions {
 // what it recorded, so a driver that reported a theorem without its derivation would show here.
 Assumptions assumptions_of(const kernel::Statement& statement, const std::vector<kernel::ProofPtr>& proofs,
                            const kernel::Library& library);
+
+// Why a theorem with these counts is not verified ("derivation incomplete: …"), or "" when both are 0.
+std::string incompleteness(const Assumptions& a);
 
 }  // namespace icl::export_
