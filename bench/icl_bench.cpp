@@ -12,6 +12,7 @@
 #include "frontend/witness.hpp"
 #include "export/catalogue.hpp"
 #include "frontend/corpus.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <sys/resource.h>
@@ -29,6 +30,7 @@
 #include <vector>
 
 namespace k = icl::kernel;
+namespace c = icl::cert;
 using Clock = std::chrono::steady_clock;
 
 namespace {
@@ -89,7 +91,7 @@ int run_corpus(int reps) {
     const k::Limits limits;
     double total_check = 0, total_norm = 0, total_witness = 0;
     for (const auto& e : corpus.theorems) {
-        const k::Theorem& t = e.theorem;
+        const c::Theorem& t = e.theorem;
         const k::Statement& st = t.statement;
         // Normalise: every hypothesis and every goal as lhs - rhs (sum goals are left to the sum rules).
         std::size_t norm_terms = 0;
@@ -97,17 +99,17 @@ int run_corpus(int reps) {
             norm_terms = 0;
             for (const auto& h : st.hypotheses) {
                 auto p = k::normalize(*k::sub(h.prop.lhs, h.prop.rhs), st, h.forall_index, limits);
-                norm_terms = std::max(norm_terms, p.monomials().size());
+                norm_terms = std::max(norm_terms, p.monomials.size());
             }
             for (const auto& g : st.goals) {
                 if (g.lhs->kind == k::Term::Kind::Sum || g.rhs->kind == k::Term::Kind::Sum) continue;
                 auto p = k::normalize(*k::sub(g.lhs, g.rhs), st, "", limits);
-                norm_terms = std::max(norm_terms, p.monomials().size());
+                norm_terms = std::max(norm_terms, p.monomials.size());
             }
         };
         bool ok = true;
         double norm_ms = time_ms(reps, normalise_all);
-        double check_ms = time_ms(reps, [&] { ok = k::check_theorem(t, limits).verdict == k::Verdict::Verified; });
+        double check_ms = time_ms(reps, [&] { ok = c::check_theorem(t, limits).verdict == k::Verdict::Verified; });
         bool wok = true;
         double witness_ms = time_ms(reps, [&] {
             wok = icl::frontend::check_witness(st, t.witness, limits).verdict == k::Verdict::Verified &&
@@ -130,7 +132,7 @@ int run_corpus(int reps) {
         auto c = icl::frontend::load_embedded_corpus();
         k::Library library;
         for (const auto& e : c.theorems) {
-            all_ok &= k::check_theorem(e.theorem, library, limits).verdict == k::Verdict::Verified;
+            all_ok &= c::check_theorem(e.theorem, library, limits).verdict == k::Verdict::Verified;
             all_ok &= icl::frontend::check_witness(e.theorem.statement, e.theorem.witness, limits).verdict == k::Verdict::Verified;
         }
     });
@@ -152,19 +154,19 @@ k::TermPtr balanced_sum(const std::vector<k::TermPtr>& terms) {
 }
 
 // Balanced psatz <add> of nodes[lo, hi) (binary nesting), or one flat <add> node.
-k::PsatzPtr psatz_add(std::vector<k::PsatzPtr> children) {
-    auto n = std::make_shared<k::PsatzNode>();
-    n->kind = k::PsatzNode::Kind::Add;
+c::PsatzPtr psatz_add(std::vector<c::PsatzPtr> children) {
+    auto n = std::make_shared<c::PsatzNode>();
+    n->kind = c::PsatzNode::Kind::Add;
     n->children = std::move(children);
     return n;
 }
-k::PsatzPtr balanced_psatz_add(const std::vector<k::PsatzPtr>& nodes, std::size_t lo, std::size_t hi) {
+c::PsatzPtr balanced_psatz_add(const std::vector<c::PsatzPtr>& nodes, std::size_t lo, std::size_t hi) {
     if (hi - lo == 1) return nodes[lo];
     std::size_t mid = lo + (hi - lo) / 2;
     return psatz_add({balanced_psatz_add(nodes, lo, mid), balanced_psatz_add(nodes, mid, hi)});
 }
-k::PsatzPtr leaf(k::PsatzNode::Kind kind, const std::string& hyp = {}, k::TermPtr poly = nullptr) {
-    auto n = std::make_shared<k::PsatzNode>();
+c::PsatzPtr leaf(c::PsatzNode::Kind kind, const std::string& hyp = {}, k::TermPtr poly = nullptr) {
+    auto n = std::make_shared<c::PsatzNode>();
     n->kind = kind;
     n->hyp = hyp;
     n->poly = std::move(poly);
@@ -217,7 +219,7 @@ k::TermPtr monomial_term(const std::vector<unsigned>& e, const std::vector<k::Te
 }
 
 struct Generated {
-    k::Theorem theorem;
+    c::Theorem theorem;
     std::size_t terms = 0;   // monomials of the normalised goal (lhs − rhs); 0: count after measuring
     std::string shape;       // human-readable description of the size parameter
 };
@@ -244,7 +246,7 @@ Generated gen_ring(unsigned n) {
     g.theorem.name = "product_of_linear_factors";
     g.theorem.statement.reals = names;
     g.theorem.statement.goals.push_back({lhs, k::Rel::Eq, balanced_sum(expansion)});
-    g.theorem.proofs.push_back(k::Certificate{});  // ring
+    g.theorem.proofs.push_back(c::Certificate{});  // ring
     g.terms = std::size_t{1} << n;
     g.shape = std::to_string(n) + " linear factors";
     return g;
@@ -263,35 +265,35 @@ Generated gen_psatz(std::size_t count, bool tree) {
     st.reals = names;
     // Leaves are shared between the products (the tree is a DAG in memory; the kernel evaluates
     // every occurrence, exactly as for a tree written out in XML).
-    std::vector<k::PsatzPtr> hyp_leaf, const_leaf;
+    std::vector<c::PsatzPtr> hyp_leaf, const_leaf;
     for (unsigned j = 0; j < m; ++j) {
         std::string h = "h";
         h.append(std::to_string(j));
         st.hypotheses.push_back({h, {vars[j], k::Rel::Ge, k::number(0)}, "", ""});
-        hyp_leaf.push_back(leaf(k::PsatzNode::Kind::Hyp, h));
+        hyp_leaf.push_back(leaf(c::PsatzNode::Kind::Hyp, h));
     }
     for (long c = 1; c <= 7; ++c) {
-        auto cn = std::make_shared<k::PsatzNode>();
-        cn->kind = k::PsatzNode::Kind::Const;
+        auto cn = std::make_shared<c::PsatzNode>();
+        cn->kind = c::PsatzNode::Kind::Const;
         cn->value = c;
         const_leaf.push_back(cn);
     }
     auto monos = monomials(m, count);
     std::vector<k::TermPtr> summands;
-    std::vector<k::PsatzPtr> nodes{leaf(k::PsatzNode::Kind::NegGoal)};
+    std::vector<c::PsatzPtr> nodes{leaf(c::PsatzNode::Kind::NegGoal)};
     for (std::size_t i = 0; i < monos.size(); ++i) {
         long c = static_cast<long>(i % 7) + 1;
         summands.push_back(c == 1 ? monomial_term(monos[i], vars) : k::mul(k::number(c), monomial_term(monos[i], vars)));
-        auto prod = std::make_shared<k::PsatzNode>();
-        prod->kind = k::PsatzNode::Kind::Mul;
+        auto prod = std::make_shared<c::PsatzNode>();
+        prod->kind = c::PsatzNode::Kind::Mul;
         prod->children.push_back(const_leaf[static_cast<std::size_t>(c - 1)]);
         for (unsigned j = 0; j < m; ++j)
             for (unsigned e = 0; e < monos[i][j]; ++e) prod->children.push_back(hyp_leaf[j]);
         nodes.push_back(prod);
     }
     st.goals.push_back({balanced_sum(summands), k::Rel::Ge, k::number(0)});
-    k::Certificate cert;
-    cert.kind = k::Certificate::Kind::Psatz;
+    c::Certificate cert;
+    cert.kind = c::Certificate::Kind::Psatz;
     cert.refutation = tree ? balanced_psatz_add(nodes, 0, nodes.size()) : psatz_add(nodes);
     g.theorem.proofs.push_back(cert);
     g.theorem.id = std::string(tree ? "psatz-tree" : "psatz").append(std::to_string(count));
@@ -312,16 +314,16 @@ Generated gen_sos(std::size_t count, bool tree) {
     st.reals = names;
     auto monos = monomials(m, count + 1);
     std::vector<k::TermPtr> summands;
-    std::vector<k::PsatzPtr> nodes{leaf(k::PsatzNode::Kind::NegGoal)};
+    std::vector<c::PsatzPtr> nodes{leaf(c::PsatzNode::Kind::NegGoal)};
     for (std::size_t i = 0; i < count; ++i) {
         k::TermPtr d = k::sub(monomial_term(monos[i], vars), monomial_term(monos[i + 1], vars));
         summands.push_back(k::pow(d, 2));
-        nodes.push_back(leaf(k::PsatzNode::Kind::Square, "", d));
+        nodes.push_back(leaf(c::PsatzNode::Kind::Square, "", d));
     }
     k::TermPtr lhs = balanced_sum(summands);
     st.goals.push_back({lhs, k::Rel::Ge, k::number(0)});
-    k::Certificate cert;
-    cert.kind = k::Certificate::Kind::Psatz;
+    c::Certificate cert;
+    cert.kind = c::Certificate::Kind::Psatz;
     cert.refutation = tree ? balanced_psatz_add(nodes, 0, nodes.size()) : psatz_add(nodes);
     g.theorem.proofs.push_back(cert);
     g.theorem.id = std::string(tree ? "sos-tree" : "sos").append(std::to_string(count));
@@ -353,7 +355,7 @@ int run_scale(const std::string& family, std::size_t n, double budget_ms, int ma
     do {
         auto t1 = Clock::now();
         double c1 = cpu_ms();
-        k::CheckResult r = k::check_theorem(g.theorem, limits);
+        k::CheckResult r = c::check_theorem(g.theorem, limits);
         cpu.push_back(cpu_ms() - c1);
         times.push_back(ms_since(t1));
         verdict = r.verdict == k::Verdict::Verified ? "verified" : "REJECTED: " + r.message;
@@ -361,7 +363,7 @@ int run_scale(const std::string& family, std::size_t n, double budget_ms, int ma
     long peak = peak_rss_kb();
     if (g.terms == 0) {  // after the peak was read, so that it does not count towards memory or time
         const auto& goal = g.theorem.statement.goals.at(0);
-        g.terms = k::normalize(*k::sub(goal.lhs, goal.rhs), g.theorem.statement, "", limits).monomials().size();
+        g.terms = k::normalize(*k::sub(goal.lhs, goal.rhs), g.theorem.statement, "", limits).monomials.size();
     }
     // family, parameter, terms, build ms, check wall ms and CPU ms (medians), runs, RSS (KB) before the
     // build, RSS with the input built, peak RSS, description, verdict
@@ -391,7 +393,7 @@ int run_check_files(const std::vector<std::string>& files) {
     std::string why;
     for (const auto& e : corpus.theorems) {
         double c1 = cpu_ms();
-        k::CheckResult r = k::check_theorem(e.theorem, library, limits);
+        k::CheckResult r = c::check_theorem(e.theorem, library, limits);
         double c2 = cpu_ms();
         k::CheckResult w = icl::frontend::check_witness(e.theorem.statement, e.theorem.witness, limits);
         k::CheckResult g = icl::frontend::check_goal_at_witness(e.theorem.statement, e.theorem.witness, limits);

@@ -55,7 +55,7 @@ frontend::Diagnostic diagnostic(const frontend::SourceLocation& where, const std
     return {where.file, where.line, 0, colon == std::string::npos ? "kernel" : message.substr(0, colon), message};
 }
 
-std::string certificate_kinds(const kernel::Theorem& t) {
+std::string certificate_kinds(const cert::Theorem& t) {
     std::string out;
     for (const auto& c : t.proofs) out += (out.empty() ? "" : "+") + export_::certificate_kind_name(c);
     return out;
@@ -96,7 +96,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         const auto* e = &t;
         auto t0 = std::chrono::steady_clock::now();
         Outcome o{e};
-        kernel::CheckResult proof = kernel::check_theorem(e->theorem, library, ctx.kernel_limits);
+        kernel::CheckResult proof = cert::check_theorem(e->theorem, library, ctx.kernel_limits);
         kernel::CheckResult witness = frontend::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at = frontend::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         if (proof.verdict == kernel::Verdict::Verified) {

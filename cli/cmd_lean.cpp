@@ -65,7 +65,7 @@ bool all_verified(const frontend::Corpus& corpus, const AppContext& ctx) {
     bool ok = true;
     kernel::Library library;
     for (const auto& e : corpus.theorems) {
-        auto r = kernel::check_theorem(e.theorem, library, ctx.kernel_limits);
+        auto r = cert::check_theorem(e.theorem, library, ctx.kernel_limits);
         if (r.verdict != kernel::Verdict::Verified) {
             fmt::print(stderr, "export lean: {} {} is not verified by the kernel: {}\n", e.theorem.id, e.theorem.name,
                        r.message);

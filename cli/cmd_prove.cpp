@@ -83,7 +83,7 @@ bool write_certificates(const frontend::Corpus& corpus, const std::vector<std::s
             if (it == file_of.end() || (it->second != name && it->second != path)) continue;
             std::vector<prover::ProofText> texts;
             for (auto& c : r.proofs) {
-                auto cert = std::make_shared<kernel::Certificate>(c);
+                auto cert = std::make_shared<cert::Certificate>(c);
                 texts.push_back([cert](const std::string& indent) { return prover::certificate_xml(*cert, indent); });
             }
             edits[id] = texts;
@@ -97,7 +97,7 @@ bool write_certificates(const frontend::Corpus& corpus, const std::vector<std::s
     frontend::Corpus reloaded = frontend::load_corpus(new_files, ctx.parse_limits);
     for (auto& te : reloaded.theorems) {
         if (!found.count(te.theorem.id)) continue;
-        auto k = kernel::check_theorem(te.theorem, ctx.kernel_limits);
+        auto k = cert::check_theorem(te.theorem, ctx.kernel_limits);
         if (k.verdict != kernel::Verdict::Verified) {
             fmt::print(stderr, "prove --write: {} as written is rejected by the kernel ({}); nothing written\n",
                        te.theorem.id, k.message);

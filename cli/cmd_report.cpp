@@ -87,7 +87,7 @@ void run_report(const std::vector<std::string>& files, const std::string& out_di
     bool all_ok = !corpus.theorems.empty();
     kernel::Library library;  // derived declarations instantiate the theorems before them
     for (const auto& e : corpus.theorems) {
-        kernel::CheckResult proof = kernel::check_theorem(e.theorem, library, ctx.kernel_limits);
+        kernel::CheckResult proof = cert::check_theorem(e.theorem, library, ctx.kernel_limits);
         kernel::CheckResult witness = frontend::check_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at =
             frontend::check_goal_at_witness(e.theorem.statement, e.theorem.witness, ctx.kernel_limits);

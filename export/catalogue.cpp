@@ -11,7 +11,7 @@
 namespace icl::export_ {
 
 namespace {
-std::size_t psatz_size(const kernel::PsatzPtr& n) {
+std::size_t psatz_size(const cert::PsatzPtr& n) {
     if (!n) return 0;
     std::size_t s = 1;
     for (const auto& c : n->children) s += psatz_size(c);
@@ -116,12 +116,12 @@ std::string catalogue_counts_section(const frontend::Corpus& corpus, const Indep
 
 }  // namespace
 
-std::string certificate_kind_name(const kernel::Certificate& c) {
-    using K = kernel::Certificate::Kind;
+std::string certificate_kind_name(const cert::Certificate& c) {
+    using K = cert::Certificate::Kind;
     if (!c.lemmas.empty()) {
         std::string uses;
         for (const auto& in : c.lemmas) uses += (uses.empty() ? "" : ", ") + in.theorem;
-        kernel::Certificate rest = c;
+        cert::Certificate rest = c;
         rest.lemmas.clear();
         return "use(" + uses + ") " + certificate_kind_name(rest);
     }
@@ -181,15 +181,15 @@ std::size_t derivation_size(const kernel::Proof& p) {
     return n;
 }
 
-std::size_t certificate_size(const kernel::Certificate& c) {
-    using K = kernel::Certificate::Kind;
+std::size_t certificate_size(const cert::Certificate& c) {
+    using K = cert::Certificate::Kind;
     std::size_t lemmas = 0;
     for (const auto& in : c.lemmas) {
         lemmas += 1 + in.with.size();
         for (const auto& d : in.discharges) lemmas += d.proof ? certificate_size(*d.proof) : 0;
     }
     if (lemmas) {
-        kernel::Certificate rest = c;
+        cert::Certificate rest = c;
         rest.lemmas.clear();
         return lemmas + certificate_size(rest);
     }

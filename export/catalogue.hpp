@@ -7,8 +7,8 @@
 
 namespace icl::export_ {
 
-std::string certificate_kind_name(const kernel::Certificate& c);  // "ring", "psatz", "sum_le_sum(psatz)", …
-std::size_t certificate_size(const kernel::Certificate& c);       // nodes in the certificate tree
+std::string certificate_kind_name(const cert::Certificate& c);  // "ring", "psatz", "sum_le_sum(psatz)", …
+std::size_t certificate_size(const cert::Certificate& c);       // nodes in the certificate tree
 // The same, read from the kernel's recorded derivation (one exhaustive switch over Proof::Rule); the size
 // counts the derivation's steps: each Fact (binary products and sums), each proof rule and each lemma.
 std::string proof_rule_name(const kernel::Proof& p);

@@ -14,8 +14,8 @@
 
 namespace icl::export_ {
 
-using kernel::Certificate;
-using kernel::PsatzNode;
+using cert::Certificate;
+using cert::PsatzNode;
 using kernel::Prop;
 using kernel::Rel;
 using kernel::Statement;

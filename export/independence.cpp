@@ -48,9 +48,9 @@ int var_index(const std::vector<Var>& vars, const std::string& ring_name) {
 
 Poly to_poly(const kernel::Polynomial& p, const std::vector<Var>& vars) {
     std::vector<int> map;
-    for (const auto& v : p.variables()) map.push_back(var_index(vars, v));
+    for (const auto& v : p.variables) map.push_back(var_index(vars, v));
     Poly out;
-    for (const auto& m : p.monomials()) {
+    for (const auto& m : p.monomials) {
         Exponents e(vars.size(), 0);
         for (std::size_t i = 0; i < m.exponents.size(); ++i) e[map[i]] += m.exponents[i];
         out[e] += m.coeff;

@@ -605,7 +605,7 @@ std::string lean_prop(const kernel::Prop& p) {
 
 std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<kernel::ProofPtr>& proofs, int indent,
                        const std::map<std::string, const frontend::TheoremEntry*>* theorems) {
-    const kernel::Theorem& th = entry.theorem;
+    const cert::Theorem& th = entry.theorem;
     const kernel::Statement& s = th.statement;
     if (proofs.size() != s.goals.size())
         throw ExportError(th.name + ": " + std::to_string(proofs.size()) + " proofs for " +

@@ -198,11 +198,11 @@ struct Loaded {
     pugi::xml_node root;
 };
 
-kernel::PsatzPtr load_psatz(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
+cert::PsatzPtr load_psatz(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
                             const std::set<std::string>& hyps, std::size_t depth) {
     if (depth > f.limits().max_nesting) f.error(e, "certificate nesting exceeds the limit (--max-nesting)");
-    using K = kernel::PsatzNode::Kind;
-    auto n = std::make_shared<kernel::PsatzNode>();
+    using K = cert::PsatzNode::Kind;
+    auto n = std::make_shared<cert::PsatzNode>();
     const std::string tag = e.name();
     auto no_children = [&] {
         if (!f.elements(e).empty()) f.error(e, "<" + tag + "/> takes no children");
@@ -258,21 +258,21 @@ kernel::PsatzPtr load_psatz(const FileLoader& f, const pugi::xml_node& e, const 
     return n;
 }
 
-kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
+cert::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
                                      const std::set<std::string>& hyps, bool in_sum, std::vector<std::string>& uses);
 std::string trim(const std::string& s);
 
 // Zero or more <use> elements, then exactly one certificate: the uses' conclusions are named facts
 // for the elements after them. `where` is the enclosing element (for messages).
-kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& where, const NameScope& scope,
+cert::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& where, const NameScope& scope,
                                   std::set<std::string> hyps, bool in_sum, std::vector<std::string>& uses) {
-    std::vector<kernel::Instantiation> lemmas;
+    std::vector<cert::Instantiation> lemmas;
     auto kids = f.elements(where);
     std::size_t i = 0;
     for (; i < kids.size() && std::string(kids[i].name()) == "use"; ++i) {
         const pugi::xml_node u = kids[i];
         f.only_attributes(u, {"theorem", "as"});
-        kernel::Instantiation in;
+        cert::Instantiation in;
         in.theorem = f.required(u, "theorem");
         in.names = split_words(f.required(u, "as"));
         std::set<std::string> given, discharged;
@@ -290,7 +290,7 @@ kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& whe
                 in.with.emplace_back(v, term);
             } else if (tag == "discharge") {
                 f.only_attributes(c, {"hyp", "index"});
-                kernel::Discharge d;
+                cert::Discharge d;
                 d.hyp = f.required(c, "hyp");
                 if (!discharged.insert(d.hyp).second) f.error(c, "hypothesis '" + d.hyp + "' is discharged twice");
                 NameScope inner = scope;
@@ -303,7 +303,7 @@ kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& whe
                         f.error(c, "index '" + d.index + "' must be a fresh name (it would capture a name of the theorem)");
                     inner.indices.insert(d.index);
                 }
-                d.proof = std::make_shared<kernel::Certificate>(
+                d.proof = std::make_shared<cert::Certificate>(
                     load_sequence(f, c, inner, hyps, in_sum || !d.index.empty(), uses));
                 in.discharges.push_back(std::move(d));
             } else {
@@ -320,15 +320,15 @@ kernel::Certificate load_sequence(const FileLoader& f, const pugi::xml_node& whe
     if (kids.size() != i + 1)
         f.error(i < kids.size() ? kids.back() : where,
                 fmt::format("<{}> needs <use> elements followed by exactly one certificate element", where.name()));
-    kernel::Certificate c = load_certificate(f, kids[i], scope, hyps, in_sum, uses);
+    cert::Certificate c = load_certificate(f, kids[i], scope, hyps, in_sum, uses);
     c.lemmas = std::move(lemmas);
     return c;
 }
 
-kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
+cert::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& e, const NameScope& scope,
                                      const std::set<std::string>& hyps, bool in_sum, std::vector<std::string>& uses) {
-    using K = kernel::Certificate::Kind;
-    kernel::Certificate c;
+    using K = cert::Certificate::Kind;
+    cert::Certificate c;
     const std::string tag = e.name();
     if (tag == "ring") {
         f.only_attributes(e, {});
@@ -373,9 +373,9 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
             f.error(e, "index '" + c.index + "' must be a fresh name (it would capture a name of the theorem)");
         NameScope inner = scope;
         inner.indices.insert(c.index);
-        c.body = std::make_shared<kernel::Certificate>(load_sequence(f, e, inner, hyps, true, uses));
+        c.body = std::make_shared<cert::Certificate>(load_sequence(f, e, inner, hyps, true, uses));
         // the body goal is f(i) = g(i) for sum_congr, an inequality for the other two
-        using BK = kernel::Certificate::Kind;
+        using BK = cert::Certificate::Kind;
         const BK bk = c.body->kind;
         const bool body_fits = bk == BK::Exact || bk == BK::Psatz ||
                                (c.kind == K::SumCongr && (bk == BK::Ring || bk == BK::LinearCombination));
@@ -397,11 +397,11 @@ kernel::Certificate load_certificate(const FileLoader& f, const pugi::xml_node& 
     return c;
 }
 
-kernel::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const kernel::Statement& st) {
+cert::Witness load_witness(const FileLoader& f, const pugi::xml_node& e, const kernel::Statement& st) {
     const auto text_map = f.text(e);  // not a structured binding: clang 14 cannot capture those
     const std::string& text = text_map.first;
     const PositionMap& map = text_map.second;
-    kernel::Witness w;
+    cert::Witness w;
     const std::set<std::string> reals(st.reals.begin(), st.reals.end()), nats(st.nats.begin(), st.nats.end()),
         families(st.families.begin(), st.families.end());  // look-ups by set, not by linear search
     std::size_t i = 0;
@@ -504,8 +504,8 @@ bool has_sum(const kernel::Term& t) {
 }
 
 // Why a certificate cannot prove a goal of this shape, or null when its kind fits.
-const char* kind_mismatch(const kernel::Certificate& c, const kernel::Prop& g) {
-    using K = kernel::Certificate::Kind;
+const char* kind_mismatch(const cert::Certificate& c, const kernel::Prop& g) {
+    using K = cert::Certificate::Kind;
     const bool eq = g.rel == kernel::Rel::Eq;
     const bool sums = g.lhs->kind == kernel::Term::Kind::Sum || g.rhs->kind == kernel::Term::Kind::Sum;
     switch (c.kind) {
@@ -725,7 +725,7 @@ void check_dependencies(const Corpus& corpus) {
         const kernel::Statement& st = t.theorem.statement;
         for (const auto* v : {&st.reals, &st.nats, &st.families}) locals.insert(v->begin(), v->end());
         for (const auto& h : st.hypotheses) locals.insert(h.name);
-        std::function<void(const kernel::Certificate&)> names = [&](const kernel::Certificate& c) {
+        std::function<void(const cert::Certificate&)> names = [&](const cert::Certificate& c) {
             for (const auto& in : c.lemmas) {
                 locals.insert(in.names.begin(), in.names.end());
                 for (const auto& d : in.discharges)
@@ -826,7 +826,7 @@ Corpus load_corpus(const std::vector<std::pair<std::string, std::string>>& files
 std::vector<kernel::CheckResult> check_corpus(const Corpus& corpus, const kernel::Limits& limits) {
     kernel::Library library;
     std::vector<kernel::CheckResult> out;
-    for (const auto& t : corpus.theorems) out.push_back(kernel::check_theorem(t.theorem, library, limits));
+    for (const auto& t : corpus.theorems) out.push_back(cert::check_theorem(t.theorem, library, limits));
     return out;
 }
 

@@ -2,6 +2,7 @@
 // A bug here can reject a true theorem or mis-state one, never make the kernel accept a false one.
 #pragma once
 
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <stdexcept>
@@ -60,13 +61,13 @@ struct DefinitionEntry {
 // sentence is needed — at `point` every other hypothesis holds and the goal fails (checked by `check`).
 struct CounterexampleEntry {
     std::string drop;      // the hypothesis left out
-    kernel::Witness point;
+    cert::Witness point;
     std::string text;      // the point as written
     SourceLocation where;
 };
 
 struct TheoremEntry {
-    kernel::Theorem theorem;      // id, name, statement (with all corpus definitions), proofs, witness
+    cert::Theorem theorem;      // id, name, statement (with all corpus definitions), proofs, witness
     std::string lean_name;        // TransformerICL.<name>
     std::string paper;            // corpus paper attribute, e.g. "001"
     std::string paper_title;

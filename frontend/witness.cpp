@@ -7,6 +7,7 @@
 namespace icl::frontend {
 
 using namespace icl::kernel;
+using cert::Witness;
 
 namespace {
 

@@ -4,16 +4,17 @@
 // is why they live outside kernel/ (exact arithmetic with GMP rationals, no floating point).
 #pragma once
 
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 namespace icl::frontend {
 
 // Verified iff the witness assigns every variable and satisfies every hypothesis exactly.
-kernel::CheckResult check_witness(const kernel::Statement& s, const kernel::Witness& w,
+kernel::CheckResult check_witness(const kernel::Statement& s, const cert::Witness& w,
                                   const kernel::Limits& limits = {});
 
 // Verified iff every goal also holds at the witness (a sanity check, not part of the proof).
-kernel::CheckResult check_goal_at_witness(const kernel::Statement& s, const kernel::Witness& w,
+kernel::CheckResult check_goal_at_witness(const kernel::Statement& s, const cert::Witness& w,
                                           const kernel::Limits& limits = {});
 
 }  // namespace icl::frontend

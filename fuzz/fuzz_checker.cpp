@@ -11,6 +11,7 @@
 // counterexample search alone.
 #include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 #include "fuzz/independent_judge.hpp"
 
@@ -38,7 +39,7 @@ const std::vector<kernel::Library>& libraries() {
         kernel::Library lib;
         for (const auto& t : corpus().theorems) {
             out.push_back(lib);
-            (void)kernel::check_theorem(t.theorem, lib);
+            (void)cert::check_theorem(t.theorem, lib);
         }
         return out;
     }();
@@ -48,10 +49,10 @@ const std::vector<kernel::Library>& libraries() {
 TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int depth);
 
 // An edit of an instantiation (<use>) of the certificate of goal 0.
-void edit_instantiation(FuzzedDataProvider& in, kernel::Theorem& t) {
+void edit_instantiation(FuzzedDataProvider& in, cert::Theorem& t) {
     if (t.proofs.empty() || t.proofs[0].lemmas.empty()) return;
     auto& lemmas = t.proofs[0].lemmas;
-    kernel::Instantiation& u = lemmas[in.ConsumeIntegralInRange<std::size_t>(0, lemmas.size() - 1)];
+    cert::Instantiation& u = lemmas[in.ConsumeIntegralInRange<std::size_t>(0, lemmas.size() - 1)];
     const auto& theorems = corpus().theorems;
     switch (in.ConsumeIntegralInRange<int>(0, 5)) {
         case 0:
@@ -128,7 +129,7 @@ TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int dep
     return t;
 }
 
-void edit(FuzzedDataProvider& in, kernel::Theorem& t) {
+void edit(FuzzedDataProvider& in, cert::Theorem& t) {
     Sites s = collect(t);
     auto& st = t.statement;
     auto pick_term = [&]() -> TermPtr* {
@@ -218,7 +219,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t index = in.ConsumeIntegralInRange<std::size_t>(0, theorems.size() - 1);
     const auto& orig = theorems[index].theorem;
     const bool derived = theorems[index].derived;
-    kernel::Theorem t = clone(orig);
+    cert::Theorem t = clone(orig);
     int edits = in.ConsumeIntegralInRange<int>(1, 4);
     for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) {
         if (derived && in.ConsumeBool()) edit_instantiation(in, t);
@@ -230,7 +231,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kl.max_depth = 300;
     kl.max_sum_bound = 20;
     kernel::Library library = libraries()[index];
-    kernel::CheckResult r = kernel::check_theorem(t, library, kl);
+    kernel::CheckResult r = cert::check_theorem(t, library, kl);
     (void)frontend::check_witness(t.statement, t.witness, kl);
     (void)frontend::check_goal_at_witness(t.statement, t.witness, kl);
     if (r.verdict == kernel::Verdict::Verified) {

@@ -14,6 +14,7 @@
 // counterexample to D's goals. Otherwise __builtin_trap().
 #include "frontend/corpus.hpp"
 #include "fuzz/independent_judge.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <fuzzer/FuzzedDataProvider.h>
@@ -55,14 +56,14 @@ const std::vector<Host>& hosts() {
         kernel::Library lib;
         for (std::size_t i = 0; i < corpus().theorems.size(); ++i) {
             if (corpus().theorems[i].derived) h.push_back({i, lib});
-            (void)kernel::check_theorem(corpus().theorems[i].theorem, lib);
+            (void)cert::check_theorem(corpus().theorems[i].theorem, lib);
         }
         return h;
     }();
     return out;
 }
 
-const kernel::Theorem* find_theorem(const std::string& id) {
+const cert::Theorem* find_theorem(const std::string& id) {
     for (const auto& e : corpus().theorems)
         if (e.theorem.id == id) return &e.theorem;
     return nullptr;
@@ -101,9 +102,9 @@ TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int dep
     }
 }
 
-void edit(FuzzedDataProvider& in, kernel::Theorem& t) {
+void edit(FuzzedDataProvider& in, cert::Theorem& t) {
     auto& st = t.statement;
-    std::vector<kernel::Instantiation*> uses;
+    std::vector<cert::Instantiation*> uses;
     for (auto& c : t.proofs)
         for (auto& u : c.lemmas) uses.push_back(&u);
     const int what = in.ConsumeIntegralInRange<int>(0, 13);
@@ -119,7 +120,7 @@ void edit(FuzzedDataProvider& in, kernel::Theorem& t) {
         return;
     }
     if (uses.empty()) return;
-    kernel::Instantiation& u = *pick(in, uses);
+    cert::Instantiation& u = *pick(in, uses);
     switch (what) {
         case 0:
             if (!u.with.empty()) pick(in, u.with).second = random_term(in, st, 0);
@@ -182,7 +183,7 @@ Point instance_point(const kernel::Statement& host, const kernel::Statement& use
 }
 
 void judge_lemma(const kernel::Statement& host, const kernel::Proof::Lemma& lemma, const Point& p, const char* id) {
-    const kernel::Theorem* used = find_theorem(lemma.theorem);
+    const cert::Theorem* used = find_theorem(lemma.theorem);
     if (!used) return;
     const kernel::Statement& ts = used->statement;
     Point q = instance_point(host, ts, lemma.with, p);
@@ -215,7 +216,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FuzzedDataProvider in(data, size);
     const Host& host = pick(in, hosts());
     const auto& orig = corpus().theorems[host.index].theorem;
-    kernel::Theorem t = clone(orig);
+    cert::Theorem t = clone(orig);
     int edits = in.ConsumeIntegralInRange<int>(0, 5);
     for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) edit(in, t);
     kernel::Limits kl;
@@ -224,7 +225,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kl.max_depth = 300;
     kl.max_sum_bound = 20;
     kernel::Library library = host.library;
-    kernel::CheckResult r = kernel::check_theorem(t, library, kl);
+    kernel::CheckResult r = cert::check_theorem(t, library, kl);
     ++stats.inputs;
     if (r.verdict != kernel::Verdict::Verified) return 0;
     ++stats.verified;

@@ -4,6 +4,7 @@
 // report / hang / leak; bad input only ever surfaces as InputError.
 #include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <cctype>
@@ -34,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kl.max_depth = 400;
     kl.max_sum_bound = 50;
     for (const auto& e : corpus.theorems) {
-        (void)kernel::check_theorem(e.theorem, kl);
+        (void)cert::check_theorem(e.theorem, kl);
         (void)frontend::check_witness(e.theorem.statement, e.theorem.witness, kl);
         (void)frontend::check_goal_at_witness(e.theorem.statement, e.theorem.witness, kl);
         (void)frontend::to_text(*e.theorem.statement.goals.at(0).lhs);

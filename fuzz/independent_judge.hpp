@@ -11,6 +11,7 @@
 // Anything else is "undecided" (never counted as invalid).
 #pragma once
 
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <functional>
@@ -172,9 +173,9 @@ inline HypView hyp_in(const kernel::Statement& st, const GoalCtx& g, const std::
     throw Violation("unknown hypothesis " + name);
 }
 
-inline Val psatz_at(const kernel::PsatzPtr& np, const kernel::Statement& st, const GoalCtx& g, const Point& pt,
+inline Val psatz_at(const cert::PsatzPtr& np, const kernel::Statement& st, const GoalCtx& g, const Point& pt,
                     int depth = 0) {
-    using K = kernel::PsatzNode::Kind;
+    using K = cert::PsatzNode::Kind;
     if (!np) throw Violation("missing node");
     if (depth > 3000) throw Undefined("deep certificate");
     const auto& n = *np;
@@ -283,9 +284,9 @@ private:
 inline bool is_sum_term(const TermPtr& t) { return t && t->kind == Term::Kind::Sum && t->args.size() == 2 && t->args[0]; }
 
 // Judges one certificate for one goal context at `points` random points. Throws Violation / Undefined.
-inline Why judge_certificate(const kernel::Certificate& c, const kernel::Statement& st, const GoalCtx& g,
+inline Why judge_certificate(const cert::Certificate& c, const kernel::Statement& st, const GoalCtx& g,
                              Sampler& s, int points, std::string& detail) {
-    using K = kernel::Certificate::Kind;
+    using K = cert::Certificate::Kind;
     switch (c.kind) {
         case K::Ring:
         case K::LinearCombination: {
@@ -393,7 +394,7 @@ inline Why judge_certificate(const kernel::Certificate& c, const kernel::Stateme
 }
 
 // Certificate side of a theorem: Rule / Identity when shown invalid, None otherwise.
-inline Judgement judge_proofs(const kernel::Theorem& t, Sampler& s, int points = 4) {
+inline Judgement judge_proofs(const cert::Theorem& t, Sampler& s, int points = 4) {
     Judgement j;
     const auto& st = t.statement;
     try {
@@ -430,7 +431,7 @@ inline Judgement judge_proofs(const kernel::Theorem& t, Sampler& s, int points =
 // then verified exactly: all hypotheses hold (∀-hypotheses at every k < d) and some goal fails.
 class CounterexampleSearch {
 public:
-    CounterexampleSearch(const kernel::Statement& st, const kernel::Witness& w, Sampler& s) : st_(st), w_(w), s_(s) {}
+    CounterexampleSearch(const kernel::Statement& st, const cert::Witness& w, Sampler& s) : st_(st), w_(w), s_(s) {}
 
     // Candidate t (0: the witness), repaired, if every hypothesis holds there exactly.
     std::optional<Point> admissible(int t) {
@@ -576,14 +577,14 @@ private:
     }
 
     const kernel::Statement& st_;
-    const kernel::Witness& w_;
+    const cert::Witness& w_;
     Sampler& s_;
 };
 
 // ------------------------------------------------------------------ mutable deep copies and mutation sites
-using kernel::Certificate;
-using kernel::PsatzNode;
-using kernel::PsatzPtr;
+using cert::Certificate;
+using cert::PsatzNode;
+using cert::PsatzPtr;
 using TK = Term::Kind;
 
 inline Term& mut(const TermPtr& t) { return const_cast<Term&>(*t); }
@@ -609,8 +610,8 @@ inline Certificate clone(const Certificate& c) {
     if (o.body) o.body = std::make_shared<Certificate>(clone(*o.body));
     return o;
 }
-inline kernel::Theorem clone(const kernel::Theorem& t) {
-    kernel::Theorem o = t;
+inline cert::Theorem clone(const cert::Theorem& t) {
+    cert::Theorem o = t;
     for (auto& d : o.statement.definitions) d.body = clone(d.body);
     for (auto& h : o.statement.hypotheses) h.prop.lhs = clone(h.prop.lhs), h.prop.rhs = clone(h.prop.rhs);
     for (auto& g : o.statement.goals) g.lhs = clone(g.lhs), g.rhs = clone(g.rhs);
@@ -665,7 +666,7 @@ inline void cert_used_defs(const Certificate& c, const kernel::Statement& st, st
     if (c.body) cert_used_defs(*c.body, st, out);
 }
 
-inline Sites collect(kernel::Theorem& t) {
+inline Sites collect(cert::Theorem& t) {
     Sites s;
     auto& st = t.statement;
     for (auto& h : st.hypotheses) {

@@ -55,46 +55,75 @@ const Definition* find_definition(const Statement& s, const std::string& n) {  /
 // contract: the ring variable standing for f(index); never a real variable name (those have no "(")
 std::string family_atom(const std::string& f, const std::string& index) { return f + "(" + index + ")"; }
 
-// ---------------------------------------------------------------- normalisation
-// The variables a term may mention: the real variables, and f(index) for each family when a sum
-// index is active. Index names that denote the active index are listed per side (see Side).
-// One check_theorem call: its budgets, the library it may instantiate from, what its proofs used.
+}  // namespace
+
+// ---------------------------------------------------------------- checks, scopes, goals, held facts
+// One Check: its budgets, the library it may instantiate from, what its proofs used.
 struct Run {
-    explicit Run(const Limits& l) : lim(l) {}
-    const Limits& lim;
+    using Verified = std::map<std::string, std::shared_ptr<const Statement>>;
+    Run(const Limits& l, std::string id = {}, const Verified* v = nullptr, const std::map<std::string, std::string>* f = nullptr)
+        : lim(l), verified(v), failed(f), self(std::move(id)) {}
+    const Limits lim;
     unsigned long steps = 0;  // term nodes visited, against Limits::max_steps
     unsigned long work = 0;   // polynomial work, against Limits::max_work
-    const std::map<std::string, std::shared_ptr<const Statement>>* verified = nullptr;
-    const std::map<std::string, std::string>* failed = nullptr;
+    const Verified* verified;
+    const std::map<std::string, std::string>* failed;
     std::string self;                       // the theorem being checked
     std::set<std::string> used, uses;       // hypotheses referred to, theorems instantiated
 };
 
-struct Side;
-struct Goal;
+// One side of a relation, with the names that denote the active index on that side.
+struct Side {
+    TermPtr term;
+    std::set<std::string> index_names;
+};
+struct Relation {
+    Side lhs;
+    Rel rel;
+    Side rhs;
+};
+
+// The variables a term may mention: the real variables, and f(index) for each family when a sum
+// index is active. Index names that denote the active index are listed per side (see Side).
 struct Scope {
     const Statement& st;
+    std::shared_ptr<Run> run;
     const Limits& lim;
     std::string index;  // active index variable (fresh), or empty
     std::string bound;  // the natural variable it ranges below
-    Run* run;
     Ring ring;
-    unsigned long* steps;
-    std::vector<std::pair<std::string, std::shared_ptr<const Goal>>> facts;  // conclusions of instantiations
-    mutable std::map<std::string, Poly> hyp_cache;  // normal form of lhs − rhs per hypothesis or fact
-    Scope(const Statement& s, Run& r, std::string idx, std::string bnd)
-        : st(s), lim(r.lim), index(std::move(idx)), bound(std::move(bnd)), run(&r),
-          ring(ring_names(s, index, r.lim), &r.work), steps(&r.steps) {}
+    std::vector<std::pair<std::string, Relation>> facts;  // conclusions of instantiations
+    mutable std::map<std::string, Poly> hyp_cache;        // normal form of lhs − rhs per hypothesis or fact
+    Scope(const Statement& s, std::shared_ptr<Run> r, std::string idx, std::string bnd)
+        : st(s), run(std::move(r)), lim(run->lim), index(std::move(idx)), bound(std::move(bnd)),
+          ring(ring_names(s, index, lim), &run->work) {}
     // contract: the real variables, then f(index) for every family when an index is active
     static std::vector<std::string> ring_names(const Statement& s, const std::string& index, const Limits& lim) {
         std::vector<std::string> names = s.reals;
         if (!index.empty())
             for (const auto& f : s.families) names.push_back(family_atom(f, index));
         if (names.size() > lim.max_variables)
-            fail("limit", std::to_string(names.size()) + " variables > max-variables " + std::to_string(lim.max_variables));
+            throw KernelError("limit: " + std::to_string(names.size()) + " variables > max-variables " +
+                              std::to_string(lim.max_variables));
         return names;
     }
 };
+using ScopePtr = std::shared_ptr<Scope>;
+
+class Goal {  // complete only in this file: nothing outside the kernel can make one
+public:
+    Relation r;
+    ScopePtr scope;
+};
+class Held {  // members in this order: the polynomial dies before the scope that owns its ring
+public:
+    GoalPtr goal;
+    FactPtr fact;
+    Poly p;
+    Sign sign() const { return fact->sign; }
+};
+
+namespace {
 
 // contract: adds every variable, callee and index name occurring in t to out (only sum indices if binders)
 void collect_names(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth, bool binders = false) {
@@ -199,7 +228,7 @@ bool alpha_equal(const TermPtr& a, const TermPtr& b) {  // contract: as above, w
 Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix, unsigned long depth) {
     if (!tp) fail("term", "missing subterm");
     if (depth > sc.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(sc.lim.max_depth));
-    if (++*sc.steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
+    if (++sc.run->steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
     const Term& t = *tp;
     auto arity = [&](std::size_t n) {
         if (t.args.size() != n) fail("term", "malformed node (wrong number of operands)");
@@ -229,17 +258,6 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix
     fail("term", "unknown node kind");
 }
 
-// One side of a relation, with the names that denote the active index on that side.
-struct Side {
-    TermPtr term;
-    std::set<std::string> index_names;
-};
-struct Goal {
-    Side lhs;
-    Rel rel;
-    Side rhs;
-};
-
 // contract: normal form of a polynomial written in a certificate (it may name the active index)
 Poly certificate_poly(const TermPtr& t, const Scope& sc) {
     return to_poly(t, sc, sc.index.empty() ? std::set<std::string>{} : std::set<std::string>{sc.index}, 0);
@@ -247,104 +265,68 @@ Poly certificate_poly(const TermPtr& t, const Scope& sc) {
 
 Poly side_poly(const Side& s, const Scope& sc) { return to_poly(s.term, sc, s.index_names, 0); }  // contract: its normal form
 
-// ---------------------------------------------------------------- the rules
+
 // contract: the text of a sign, for messages only
 const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonneg ? ">= 0" : "> 0"; }
 
+// contract: the hypothesis or fact `name` as a relation usable in scope sc, or KernelError
+Relation hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
+    for (const auto& [n, f] : sc.facts)
+        if (n == name) return f;
+    for (const auto& h : sc.st.hypotheses) {
+        if (h.name != name) continue;
+        sc.run->used.insert(name);
+        if (h.forall_index.empty()) return Relation{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
+        if (sc.index.empty() || h.forall_bound != sc.bound)
+            fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
+                           " and usable only in the body of a sum rule over " + h.forall_bound);
+        std::set<std::string> ix{h.forall_index};
+        return Relation{{h.prop.lhs, ix}, h.prop.rel, {h.prop.rhs, ix}};
+    }
+    fail(rule, "unknown hypothesis '" + name + "'");
+}
+
+// contract: (normal form of lhs − rhs, relation) of hypothesis or fact `name`, normalised once per scope
+std::pair<const Poly*, Rel> hypothesis_difference(const std::string& rule, const std::string& name, const Scope& sc) {
+    Relation h = hypothesis_in_scope(rule, name, sc);
+    auto it = sc.hyp_cache.find(name);
+    if (it == sc.hyp_cache.end()) it = sc.hyp_cache.emplace(name, side_poly(h.lhs, sc) - side_poly(h.rhs, sc)).first;
+    return {&it->second, h.rel};
+}
+
+Prop as_prop(const Relation& g) { return Prop{g.lhs.term, g.rel, g.rhs.term}; }  // contract: g without index names
+
+const Scope& scope_of(const GoalPtr& g) {  // contract: the scope of a kernel-made goal, or KernelError
+    if (!g) fail("goal", "missing goal");
+    return *g->scope;
+}
+
 }  // namespace
 
-// The rule functions: the only code that constructs a Fact or a Proof. Each Fact rule returns the new
-// Fact with its polynomial (a Held); the comment above each states its soundness.
+// The only code that constructs a Fact, a Held, a Goal or a Proof; every rule below goes through it.
 struct RuleBook {
-    struct Held {  // a Fact and, while the check runs, its polynomial
-        Poly p;
-        FactPtr fact;
-        Sign sign() const { return fact->sign; }
-    };
-    static Held make(Poly p, Sign s, Fact::Rule r, std::vector<FactPtr> premises = {}, Rel rel = Rel::Eq,
-                     std::string hyp = {}, TermPtr term = nullptr, Rational value = 0) {
-        return Held{std::move(p), FactPtr(new Fact(r, s, rel, std::move(hyp), std::move(term), std::move(value),
-                                                   std::move(premises)))};
+    static HeldPtr held(const GoalPtr& g, Poly p, Sign s, Fact::Rule r, std::vector<FactPtr> premises = {},
+                        Rel rel = Rel::Eq, std::string hyp = {}, TermPtr term = nullptr, Rational value = 0) {
+        FactPtr f(new Fact(r, s, rel, std::move(hyp), std::move(term), std::move(value), std::move(premises)));
+        return std::make_shared<const Held>(Held{g, std::move(f), std::move(p)});
     }
-    // contract: if h: lhs rel rhs holds at every point satisfying the hypotheses, so does the result (d = lhs − rhs)
-    static Held hypothesis(const std::string& h, const Poly& d, Rel rel) {
-        using R = Fact::Rule;
-        switch (rel) {
-            case Rel::Eq: return make(d, Sign::Zero, R::Hypothesis, {}, rel, h);
-            case Rel::Ge: return make(d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
-            case Rel::Le: return make(-d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
-            case Rel::Gt: return make(d, Sign::Pos, R::Hypothesis, {}, rel, h);
-            case Rel::Lt: return make(-d, Sign::Pos, R::Hypothesis, {}, rel, h);
-            case Rel::Ne: break;
-        }
-        fail("hyp '" + h + "'", "a != hypothesis is usable only through nonzero_sq");
-    }
-    // contract: at every point where ¬(l rel r) holds, so does the result (rel an order relation or =)
-    static Held negated_goal(const Poly& l, Rel rel, const Poly& r) {
-        using R = Fact::Rule;
-        switch (rel) {
-            case Rel::Eq: return make((l - r) * (l - r), Sign::Pos, R::NegatedGoal, {}, rel);  // l ≠ r ⇒ (l−r)² > 0
-            case Rel::Le: return make(l - r, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≤ r) ⇔ l > r
-            case Rel::Lt: return make(l - r, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l < r) ⇔ l ≥ r
-            case Rel::Ge: return make(r - l, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≥ r) ⇔ r > l
-            case Rel::Gt: return make(r - l, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l > r) ⇔ r ≥ l
-            case Rel::Ne: break;
-        }
-        fail("neg_goal", "the goal is not an inequality or an equality");
-    }
-    // contract: if h: l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0 (d = l − r)
-    static Held nonzero_square(const std::string& h, const Poly& d) {
-        return make(d * d, Sign::Pos, Fact::Rule::NonzeroSquare, {}, Rel::Ne, h);
-    }
-    // contract: t² ≥ 0 holds at every point (p the normal form of t)
-    static Held square(const TermPtr& t, const Poly& p) { return make(p * p, Sign::Nonneg, Fact::Rule::Square, {}, Rel::Eq, {}, t); }
-    // contract: c > 0 holds at every point, for a positive rational c
-    static Held positive_constant(const Poly& c) {
-        if (!c.is_constant() || c.constant_value() <= 0) fail("const", "value must be a positive rational");
-        return make(c, Sign::Pos, Fact::Rule::PositiveConstant, {}, Rel::Eq, {}, nullptr, c.constant_value());
-    }
-    // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p·q s)
-    static Held product(const Held& a, const Held& b) {
-        Sign s = (a.sign() == Sign::Zero || b.sign() == Sign::Zero) ? Sign::Zero
-                 : (a.sign() == Sign::Pos && b.sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
-        return make(a.p * b.p, s, Fact::Rule::Product, {a.fact, b.fact});
-    }
-    // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p+q s)
-    static Held sum(const Held& a, const Held& b) {
-        Sign s = (a.sign() == Sign::Zero && b.sign() == Sign::Zero) ? Sign::Zero
-                 : (a.sign() == Sign::Pos || b.sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
-        return make(a.p + b.p, s, Fact::Rule::Sum, {a.fact, b.fact});
-    }
-    // contract: if p = 0 holds at every point satisfying the hypotheses, so does t·p = 0 (q the normal form of t)
-    static Held equality_times(const TermPtr& t, const Poly& q, const Held& e) {
-        if (e.sign() != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e.sign())) + ", not = 0");
-        return make(q * e.p, Sign::Zero, Fact::Rule::EqualityTimes, {e.fact}, Rel::Eq, {}, t);
-    }
-    // The one decision on a final Fact. Contract: if (p sign) holds at every point satisfying the
-    // hypotheses and ¬goal, and p is a constant of the wrong sign, no such point exists, so the goal holds.
-    static ProofPtr refutation(const Prop& goal, const Held& h) {
-        Rational c = h.p.is_constant() ? h.p.constant_value() : Rational(0);
-        bool absurd = h.p.is_constant() && (h.sign() == Sign::Zero ? c != 0 : h.sign() == Sign::Nonneg ? c < 0 : c <= 0);
-        if (!absurd) {
-            std::string p = h.p.to_public().to_string();
-            if (!h.p.is_constant()) fail("psatz", "result " + p + " is not a constant");
-            fail("psatz", "result " + p + " " + sign_text(h.sign()) + " is not a contradiction");
-        }
-        return proof(Proof::Rule::Refutation, goal, {}, 1, h.fact, c);
-    }
-    // A Proof record; the checking functions decide before they call this.
-    static ProofPtr proof(Proof::Rule r, const Prop& goal, std::vector<LinearTerm> comb = {}, unsigned long e = 1,
+    static GoalPtr goal(Relation r, ScopePtr sc) { return std::make_shared<const Goal>(Goal{std::move(r), std::move(sc)}); }
+    static ProofPtr proof(const GoalPtr& g, Proof::Rule r, std::vector<LinearTerm> comb = {}, unsigned long e = 1,
                           FactPtr f = nullptr, Rational c = 0, std::string index = {}, std::string bound = {},
                           ProofPtr body = nullptr, std::string fact = {}, std::vector<Proof::Lemma> lemmas = {}) {
-        return ProofPtr(new Proof(r, goal, std::move(lemmas), std::move(comb), e, std::move(f), std::move(c),
-                                  std::move(index), std::move(bound), std::move(body), std::move(fact)));
+        auto p = std::shared_ptr<Proof>(new Proof(r, as_prop(g->r), std::move(lemmas), std::move(comb), e, std::move(f),
+                                                  std::move(c), std::move(index), std::move(bound), std::move(body),
+                                                  std::move(fact)));
+        p->proves_ = g;
+        return p;
     }
-    static ProofPtr with_lemmas(const ProofPtr& p, std::vector<Proof::Lemma> lemmas) {
-        return proof(p->rule, p->goal, p->combination, p->exponent, p->refutation, p->contradiction, p->index,
-                     p->bound, p->body, p->fact, std::move(lemmas));
+    static ProofPtr with_lemmas(const GoalPtr& g, const ProofPtr& p, std::vector<Proof::Lemma> lemmas) {
+        return proof(g, p->rule, p->combination, p->exponent, p->refutation, p->contradiction, p->index, p->bound,
+                     p->body, p->fact, std::move(lemmas));
     }
+    // contract: true iff p was made by a rule as a proof of exactly the Goal object g
+    static bool proves(const ProofPtr& p, const GoalPtr& g) { return p && g && p->proves_.lock() == g; }
 };
-using Held = RuleBook::Held;
 
 std::vector<std::string> Fact::rests_on() const {
     std::set<std::string> out;
@@ -356,112 +338,157 @@ std::vector<std::string> Fact::rests_on() const {
     return {out.begin(), out.end()};
 }
 
+// ---------------------------------------------------------------- Positivstellensatz facts
+// contract: if h: lhs rel rhs holds at every point satisfying the hypotheses, so does the result (d = lhs − rhs)
+HeldPtr rule::hypothesis(const GoalPtr& g, const std::string& h) {
+    auto [d, rel] = hypothesis_difference("hyp", h, scope_of(g));
+    using R = Fact::Rule;
+    switch (rel) {
+        case Rel::Eq: return RuleBook::held(g, *d, Sign::Zero, R::Hypothesis, {}, rel, h);
+        case Rel::Ge: return RuleBook::held(g, *d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
+        case Rel::Le: return RuleBook::held(g, -*d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
+        case Rel::Gt: return RuleBook::held(g, *d, Sign::Pos, R::Hypothesis, {}, rel, h);
+        case Rel::Lt: return RuleBook::held(g, -*d, Sign::Pos, R::Hypothesis, {}, rel, h);
+        case Rel::Ne: break;
+    }
+    fail("hyp '" + h + "'", "a != hypothesis is usable only through nonzero_sq");
+}
+// contract: if h: l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0
+HeldPtr rule::nonzero_square(const GoalPtr& g, const std::string& h) {
+    auto [d, rel] = hypothesis_difference("nonzero_sq", h, scope_of(g));
+    if (rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + h + "' is not a != hypothesis");
+    return RuleBook::held(g, *d * *d, Sign::Pos, Fact::Rule::NonzeroSquare, {}, Rel::Ne, h);
+}
+// contract: at every point where ¬(l rel r) holds, so does the result (rel an order relation or =)
+HeldPtr rule::negated_goal(const GoalPtr& g) {
+    const Scope& sc = scope_of(g);
+    Poly l = side_poly(g->r.lhs, sc), r = side_poly(g->r.rhs, sc);
+    using R = Fact::Rule;
+    switch (Rel rel = g->r.rel) {
+        case Rel::Eq: return RuleBook::held(g, (l - r) * (l - r), Sign::Pos, R::NegatedGoal, {}, rel);  // l ≠ r ⇒ (l−r)² > 0
+        case Rel::Le: return RuleBook::held(g, l - r, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≤ r) ⇔ l > r
+        case Rel::Lt: return RuleBook::held(g, l - r, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l < r) ⇔ l ≥ r
+        case Rel::Ge: return RuleBook::held(g, r - l, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≥ r) ⇔ r > l
+        case Rel::Gt: return RuleBook::held(g, r - l, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l > r) ⇔ r ≥ l
+        case Rel::Ne: break;
+    }
+    fail("neg_goal", "the goal is not an inequality or an equality");
+}
+// contract: t² ≥ 0 holds at every point
+HeldPtr rule::square(const GoalPtr& g, const TermPtr& t) {
+    Poly p = certificate_poly(t, scope_of(g));
+    return RuleBook::held(g, p * p, Sign::Nonneg, Fact::Rule::Square, {}, Rel::Eq, {}, t);
+}
+// contract: c > 0 holds at every point, for a positive rational c
+HeldPtr rule::positive_constant(const GoalPtr& g, const Rational& c) {
+    if (c <= 0) fail("const", "value must be a positive rational");
+    const Scope& sc = scope_of(g);
+    return RuleBook::held(g, Poly::constant(sc.ring, sc.lim, c), Sign::Pos, Fact::Rule::PositiveConstant, {}, Rel::Eq, {},
+                          nullptr, c);
+}
 namespace {
+void same_goal(const char* rule, const HeldPtr& a, const HeldPtr& b) {  // contract: returns iff both rest on one goal
+    if (!a || !b) fail(rule, "missing operand");
+    if (a->goal != b->goal) fail(rule, "the operands were made for different goals");
+}
+}  // namespace
+// contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p·q s)
+HeldPtr rule::product(const HeldPtr& a, const HeldPtr& b) {
+    same_goal("mul", a, b);
+    Sign s = (a->sign() == Sign::Zero || b->sign() == Sign::Zero) ? Sign::Zero
+             : (a->sign() == Sign::Pos && b->sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
+    return RuleBook::held(a->goal, a->p * b->p, s, Fact::Rule::Product, {a->fact, b->fact});
+}
+// contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p+q s)
+HeldPtr rule::sum(const HeldPtr& a, const HeldPtr& b) {
+    same_goal("add", a, b);
+    Sign s = (a->sign() == Sign::Zero && b->sign() == Sign::Zero) ? Sign::Zero
+             : (a->sign() == Sign::Pos || b->sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
+    return RuleBook::held(a->goal, a->p + b->p, s, Fact::Rule::Sum, {a->fact, b->fact});
+}
+// contract: if p = 0 holds at every point satisfying the hypotheses, so does t·p = 0
+HeldPtr rule::equality_times(const TermPtr& t, const HeldPtr& e) {
+    if (!e) fail("mulpoly", "missing operand");
+    if (e->sign() != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e->sign())) + ", not = 0");
+    return RuleBook::held(e->goal, certificate_poly(t, scope_of(e->goal)) * e->p, Sign::Zero, Fact::Rule::EqualityTimes,
+                          {e->fact}, Rel::Eq, {}, t);
+}
 
-// ---------------------------------------------------------------- goals and certificates
-// contract: the hypothesis or fact `name` as a Goal usable in scope sc, or KernelError
-Goal hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
-    for (const auto& [n, g] : sc.facts)
-        if (n == name) return *g;
-    for (const auto& h : sc.st.hypotheses) {
-        if (h.name != name) continue;
-        sc.run->used.insert(name);
-        if (h.forall_index.empty()) return Goal{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
-        if (sc.index.empty() || h.forall_bound != sc.bound)
-            fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
-                           " and usable only in the body of a sum rule over " + h.forall_bound);
-        std::set<std::string> ix{h.forall_index};
-        return Goal{{h.prop.lhs, ix}, h.prop.rel, {h.prop.rhs, ix}};
+// ---------------------------------------------------------------- proofs of goals
+// The one decision on a final Fact. Contract: if (p sign) holds at every point satisfying the hypotheses
+// and ¬goal (every operand of a product or sum rests on the same goal), and p is a constant of the wrong
+// sign, no such point exists, so the goal holds.
+ProofPtr rule::refutation(const HeldPtr& h) {
+    if (!h) fail("psatz", "missing fact");
+    Rational c = h->p.is_constant() ? h->p.constant_value() : Rational(0);
+    bool absurd = h->p.is_constant() && (h->sign() == Sign::Zero ? c != 0 : h->sign() == Sign::Nonneg ? c < 0 : c <= 0);
+    if (!h->p.is_constant()) fail("psatz", "result " + h->p.to_string() + " is not a constant");
+    if (!absurd) fail("psatz", "result " + h->p.to_string() + " " + sign_text(h->sign()) + " is not a contradiction");
+    return RuleBook::proof(h->goal, Proof::Rule::Refutation, {}, 1, h->fact, c);
+}
+
+namespace {
+// contract: if every hᵢ: lᵢ = rᵢ holds at a point and (l − r)^n − Σ cᵢ·(lᵢ − rᵢ) ≡ 0, then (l − r)^n = 0 there, so l = r
+ProofPtr combination(const char* rule, Proof::Rule r, const GoalPtr& g, const std::vector<LinearTerm>& comb, unsigned long n) {
+    const Scope& sc = scope_of(g);
+    if (g->r.rel != Rel::Eq) fail(rule, "the goal is not an equality");
+    if (n < 1) fail(rule, "exponent must be >= 1");
+    Poly residual = (side_poly(g->r.lhs, sc) - side_poly(g->r.rhs, sc)).power(n);  // (l−r)^n = 0 ⇒ l = r over ℝ
+    for (const auto& lt : comb) {
+        auto [diff, rel] = hypothesis_difference(rule, lt.hyp, sc);
+        if (rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");
+        residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * *diff : *diff);
     }
-    fail(rule, "unknown hypothesis '" + name + "'");
+    if (!residual.is_zero()) fail(rule, "residual " + residual.to_string() + " is not 0");
+    return RuleBook::proof(g, r, comb, n);
+}
+}  // namespace
+ProofPtr rule::linear_combination(const GoalPtr& g, const std::vector<LinearTerm>& c, unsigned long exponent) {
+    return combination("linear_combination", Proof::Rule::LinearCombination, g, c, exponent);
+}
+ProofPtr rule::ring(const GoalPtr& g) { return combination("ring", Proof::Rule::Ring, g, {}, 1); }
+
+// contract: if fact F holds at every point satisfying the hypotheses and the goal is F up to renaming
+// bound indices (both unfolded; l rel r read as r rel' l), so does the goal
+ProofPtr rule::exact(const GoalPtr& g, const std::string& fact) {
+    const Scope& sc = scope_of(g);
+    Relation f = hypothesis_in_scope("exact", fact, sc);
+    const Relation& goal = g->r;
+    if (f.lhs.index_names != goal.lhs.index_names || f.rhs.index_names != goal.rhs.index_names)
+        fail("exact", "fact '" + fact + "' and the goal quantify over different indices");
+    auto u = [&](const TermPtr& t) { return unfold_term(t, sc.st, *sc.run, 0); };
+    TermPtr gl = u(goal.lhs.term), gr = u(goal.rhs.term), fl = u(f.lhs.term), fr = u(f.rhs.term);
+    if (!(f.rel == goal.rel && alpha_equal(fl, gl) && alpha_equal(fr, gr)) &&
+        !(f.rel == converse(goal.rel) && alpha_equal(fl, gr) && alpha_equal(fr, gl)))
+        fail("exact", "fact '" + fact + "' is not the goal");
+    return RuleBook::proof(g, Proof::Rule::Exact, {}, 1, nullptr, 0, {}, {}, nullptr, fact);
 }
 
-// contract: (normal form of lhs − rhs, relation) of hypothesis or fact `name`, normalised once per scope
-std::pair<const Poly*, Rel> hypothesis_difference(const std::string& rule, const std::string& name, const Scope& sc) {
-    Goal h = hypothesis_in_scope(rule, name, sc);
-    auto it = sc.hyp_cache.find(name);
-    if (it == sc.hyp_cache.end()) it = sc.hyp_cache.emplace(name, side_poly(h.lhs, sc) - side_poly(h.rhs, sc)).first;
-    return {&it->second, h.rel};
-}
-
-// contract: the fact denoted by the refutation tree under the hypotheses and the negated goal
-Held evaluate(const PsatzPtr& np, const Goal& goal, const Scope& sc, unsigned long depth) {
-    if (!np) fail("psatz", "missing node");
-    if (depth > sc.lim.max_depth) fail("limit", "certificate nesting exceeds max-depth");
-    const PsatzNode& n = *np;
-    using K = PsatzNode::Kind;
-    switch (n.kind) {
-        case K::Hyp: {
-            auto [d, rel] = hypothesis_difference("hyp", n.hyp, sc);
-            return RuleBook::hypothesis(n.hyp, *d, rel);
-        }
-        case K::NonzeroSq: {
-            auto [d, rel] = hypothesis_difference("nonzero_sq", n.hyp, sc);
-            if (rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + n.hyp + "' is not a != hypothesis");
-            return RuleBook::nonzero_square(n.hyp, *d);
-        }
-        case K::NegGoal: return RuleBook::negated_goal(side_poly(goal.lhs, sc), goal.rel, side_poly(goal.rhs, sc));
-        case K::Square: return RuleBook::square(n.poly, certificate_poly(n.poly, sc));
-        case K::Const: return RuleBook::positive_constant(Poly::constant(sc.ring, sc.lim, n.value));
-        case K::Mul:
-        case K::Add: {
-            if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
-            auto combine = [&](const Held& a, const Held& b) {
-                return n.kind == K::Mul ? RuleBook::product(a, b) : RuleBook::sum(a, b);
-            };
-            // Combined as a balanced tree while the children are evaluated (a binary counter: an entry of
-            // rank r covers 2^r children), so n children cost O(n log n) and only O(log n) polynomials live.
-            std::vector<std::pair<Held, unsigned>> partial;
-            for (const auto& c : n.children) {
-                Held h = evaluate(c, goal, sc, depth + 1);
-                unsigned rank = 0;
-                for (; !partial.empty() && partial.back().second == rank; ++rank, partial.pop_back())
-                    h = combine(partial.back().first, h);
-                partial.emplace_back(std::move(h), rank);
-            }
-            while (partial.size() > 1) {
-                Held b = std::move(partial.back().first);
-                partial.pop_back();
-                partial.back().first = combine(partial.back().first, b);
-            }
-            return std::move(partial.front().first);
-        }
-        case K::MulPoly: {
-            if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
-            return RuleBook::equality_times(n.poly, certificate_poly(n.poly, sc), evaluate(n.children[0], goal, sc, depth + 1));
-        }
-    }
-    fail("psatz", "unknown node kind");
-}
-
-ProofPtr check_goal(const Goal& goal, const Certificate& cert, const Scope& sc);
-Prop as_prop(const Goal& g) { return Prop{g.lhs.term, g.rel, g.rhs.term}; }  // contract: g without index names
-
-// contract: returns only if sum-rule `cert` proves `goal` (a relation between sums over one bound).
+// contract: returns only if the body proof proves the body of a relation between sums over one bound.
 // Why a fresh index is enough: Σ_{k<d} f(k) ≥ 0 (≤, =) follows from f(k) ≥ 0 for every k < d. The body
 // is checked at an index i that no declaration names, with the ∀ k < d hypotheses instantiated at i and
 // the other hypotheses unchanged; its family values f(i) are atoms distinct from every real variable.
 // So the body proof proves the body for every value of the atoms satisfying those instances, in
 // particular for the values at each k < d — the premise of Finset.sum_nonneg / sum_le_sum / sum_congr.
-ProofPtr check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& sc) {
-    using K = Certificate::Kind;
-    const char* rule = cert.kind == K::SumNonneg ? "sum_nonneg" : cert.kind == K::SumLeSum ? "sum_le_sum" : "sum_congr";
+ProofPtr rule::sum_rule(SumRule kind, const GoalPtr& g, const std::string& index, const Prover& prove_body) {
+    const Scope& sc = scope_of(g);
+    const char* rule = kind == SumRule::Nonneg ? "sum_nonneg" : kind == SumRule::LeSum ? "sum_le_sum" : "sum_congr";
     if (!sc.index.empty()) fail(rule, "nested sum rules are not supported");
-    if (!cert.body) fail(rule, "missing body certificate");
     const Statement& st = sc.st;
     auto fresh = [&](const std::string& n) { return fresh_name(st, n); };
-    if (!fresh(cert.index)) fail(rule, "index '" + cert.index + "' is not a fresh name");
+    if (!fresh(index)) fail(rule, "index '" + index + "' is not a fresh name");
     auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum && t->args.size() == 2 && t->args[0]; };
     auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, {}, 0).is_zero(); };
     auto body_side = [&](const TermPtr& s) {
         if (!fresh(s->name)) fail(rule, "sum index '" + s->name + "' clashes with a declared name");
         return Side{s->args[1], {s->name}};
     };
+    const Relation& goal = g->r;
     const TermPtr& l = goal.lhs.term;
     const TermPtr& r = goal.rhs.term;
     std::string bound;
-    Goal body{{nullptr, {}}, goal.rel, {nullptr, {}}};
-    if (cert.kind == K::SumNonneg) {
+    Relation body{{nullptr, {}}, goal.rel, {nullptr, {}}};
+    if (kind == SumRule::Nonneg) {
         if (goal.rel == Rel::Ge && is_sum(l) && is_zero(r)) body = {body_side(l), Rel::Ge, {number(0), {}}};
         else if (goal.rel == Rel::Le && is_zero(l) && is_sum(r)) body = {{number(0), {}}, Rel::Le, body_side(r)};
         else fail(rule, "goal is not of the form sum(...) >= 0 or 0 <= sum(...)");
@@ -471,79 +498,31 @@ ProofPtr check_sum_rule(const Goal& goal, const Certificate& cert, const Scope& 
         if (l->args[0]->kind != Term::Kind::Var || r->args[0]->kind != Term::Kind::Var ||
             l->args[0]->name != r->args[0]->name)
             fail(rule, "the two sums do not range over the same bound");
-        bool rel_ok = cert.kind == K::SumCongr ? goal.rel == Rel::Eq : (goal.rel == Rel::Le || goal.rel == Rel::Ge);
+        bool rel_ok = kind == SumRule::Congr ? goal.rel == Rel::Eq : (goal.rel == Rel::Le || goal.rel == Rel::Ge);
         if (!rel_ok) fail(rule, std::string("relation ") + rel_symbol(goal.rel) + " does not fit this rule");
         body = {body_side(l), goal.rel, body_side(r)};
         bound = l->args[0]->name;
     }
     if (!contains(st.nats, bound)) fail(rule, "sum bound '" + bound + "' is not a natural-number variable");
-    if (cert.body->kind == K::SumNonneg || cert.body->kind == K::SumLeSum || cert.body->kind == K::SumCongr)
-        fail(rule, "nested sum rules are not supported");
-    Scope inner(st, *sc.run, cert.index, bound);
-    inner.facts = sc.facts;  // facts of the enclosing scope hold at every point, so at every index
+    auto inner = std::make_shared<Scope>(st, sc.run, index, bound);
+    inner->facts = sc.facts;  // facts of the enclosing scope hold at every point, so at every index
+    GoalPtr body_goal = RuleBook::goal(std::move(body), inner);
+    ProofPtr p = prove_body(body_goal);
+    if (!RuleBook::proves(p, body_goal)) fail(rule, "the body proof is not a proof of the body");
     using R = Proof::Rule;
-    R rr = cert.kind == K::SumNonneg ? R::SumNonneg : cert.kind == K::SumLeSum ? R::SumLeSum : R::SumCongr;
-    return RuleBook::proof(rr, as_prop(goal), {}, 1, nullptr, 0, cert.index, bound, check_goal(body, *cert.body, inner));
+    R rr = kind == SumRule::Nonneg ? R::SumNonneg : kind == SumRule::LeSum ? R::SumLeSum : R::SumCongr;
+    return RuleBook::proof(g, rr, {}, 1, nullptr, 0, index, bound, p);
 }
 
-Proof::Lemma instantiate(const Instantiation& in, Scope& sc);
-
-// contract: returns (the derivation) only if `cert` proves `goal` from the hypotheses in scope
-ProofPtr check_goal(const Goal& goal, const Certificate& cert, const Scope& sc) {
-    using K = Certificate::Kind;
-    if (!cert.lemmas.empty()) {  // the instantiations' conclusions are facts for the rest of cert only
-        Scope inner(sc.st, *sc.run, sc.index, sc.bound);
-        inner.facts = sc.facts;
-        std::vector<Proof::Lemma> lemmas;
-        for (const auto& in : cert.lemmas) lemmas.push_back(instantiate(in, inner));
-        Certificate rest = cert;
-        rest.lemmas.clear();
-        return RuleBook::with_lemmas(check_goal(goal, rest, inner), std::move(lemmas));
-    }
-    switch (cert.kind) {
-        case K::Ring:
-        case K::LinearCombination: {
-            // contract: if every hᵢ: lᵢ = rᵢ holds at a point and (l − r)^n − Σ cᵢ·(lᵢ − rᵢ) ≡ 0, then (l − r)^n = 0 there, so l = r
-            const char* rule = cert.kind == K::Ring ? "ring" : "linear_combination";
-            if (goal.rel != Rel::Eq) fail(rule, "the goal is not an equality");
-            if (cert.kind == K::Ring && !cert.combination.empty()) fail(rule, "ring takes no hypotheses");
-            if (cert.exponent < 1 || (cert.kind == K::Ring && cert.exponent != 1)) fail(rule, "exponent must be >= 1 (and 1 for ring)");
-            Poly residual = (side_poly(goal.lhs, sc) - side_poly(goal.rhs, sc)).power(cert.exponent);  // (l−r)^n = 0 ⇒ l = r over ℝ
-            for (const auto& lt : cert.combination) {
-                auto [diff, rel] = hypothesis_difference(rule, lt.hyp, sc);
-                if (rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");
-                residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * *diff : *diff);
-            }
-            if (!residual.is_zero()) fail(rule, "residual " + residual.to_public().to_string() + " is not 0");
-            return RuleBook::proof(cert.kind == K::Ring ? Proof::Rule::Ring : Proof::Rule::LinearCombination, as_prop(goal), cert.combination, cert.exponent);
-        }
-        case K::Psatz: return RuleBook::refutation(as_prop(goal), evaluate(cert.refutation, goal, sc, 0));
-        case K::SumNonneg:
-        case K::SumLeSum:
-        case K::SumCongr: return check_sum_rule(goal, cert, sc);
-        case K::Exact: {
-            // contract: if fact F holds at every point satisfying the hypotheses and the goal is F up
-            // to renaming bound indices (both unfolded; l rel r read as r rel' l), so does the goal
-            Goal f = hypothesis_in_scope("exact", cert.fact, sc);
-            if (f.lhs.index_names != goal.lhs.index_names || f.rhs.index_names != goal.rhs.index_names)
-                fail("exact", "fact '" + cert.fact + "' and the goal quantify over different indices");
-            auto u = [&](const TermPtr& t) { return unfold_term(t, sc.st, *sc.run, 0); };
-            TermPtr gl = u(goal.lhs.term), gr = u(goal.rhs.term), fl = u(f.lhs.term), fr = u(f.rhs.term);
-            if (!(f.rel == goal.rel && alpha_equal(fl, gl) && alpha_equal(fr, gr)) &&
-                !(f.rel == converse(goal.rel) && alpha_equal(fl, gr) && alpha_equal(fr, gl)))
-                fail("exact", "fact '" + cert.fact + "' is not the goal");
-            return RuleBook::proof(Proof::Rule::Exact, as_prop(goal), {}, 1, nullptr, 0, {}, {}, nullptr, cert.fact);
-        }
-    }
-    fail("certificate", "unknown kind");
-}
-
+namespace {
 // Rule instantiate (INST, then discharge). Contract: if T is verified, then for a substitution σ of
 // all of T's variables, σ(goal of T) holds at every point where all σ(Hᵢ) hold; each σ(Hᵢ) is proved
-// here by its discharge, so every conjunct of σ(goal) holds at every point satisfying the hypotheses
-// in scope and becomes a named fact. T's definitions are unfolded before σ applies (T may define a
-// name differently from this theorem); σ may not capture a bound index of T.
-Proof::Lemma instantiate(const Instantiation& in, Scope& sc) {
+// here by a Proof of a Goal made for it, so every conjunct of σ(goal) holds at every point satisfying
+// the hypotheses in scope and becomes a named fact. T's definitions are unfolded before σ applies (T may
+// define a name differently from this theorem); σ may not capture a bound index of T. The discharge
+// proofs are accepted while sc holds only the facts of earlier instantiations, so none rests on T's own.
+Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const std::function<ProofPtr(std::size_t, const GoalPtr&)>& discharge) {
+    Scope& sc = *scp;
     const std::string rule = "instantiate '" + in.theorem + "'";
     Run& run = *sc.run;
     if (in.theorem == run.self) fail(rule, "a theorem cannot use itself");
@@ -596,28 +575,31 @@ Proof::Lemma instantiate(const Instantiation& in, Scope& sc) {
     if (!sc.index.empty()) here.insert(sc.index);
     std::set<std::string> discharged;
     Proof::Lemma lemma{in.theorem, in.with, std::vector<Proof::Discharged>(T.hypotheses.size()), in.names};
-    for (const auto& d : in.discharges) {
+    for (std::size_t j = 0; j < in.discharges.size(); ++j) {
+        const auto& [hyp, index] = in.discharges[j];
         std::size_t i = 0;
-        while (i < T.hypotheses.size() && T.hypotheses[i].name != d.hyp) ++i;
-        if (i == T.hypotheses.size()) fail(rule, "'" + d.hyp + "' is not a hypothesis of " + in.theorem);
-        if (!discharged.insert(d.hyp).second) fail(rule, "hypothesis '" + d.hyp + "' is discharged twice");
-        if (!d.proof) fail(rule, "no proof for hypothesis '" + d.hyp + "'");
+        while (i < T.hypotheses.size() && T.hypotheses[i].name != hyp) ++i;
+        if (i == T.hypotheses.size()) fail(rule, "'" + hyp + "' is not a hypothesis of " + in.theorem);
+        if (!discharged.insert(hyp).second) fail(rule, "hypothesis '" + hyp + "' is discharged twice");
         const Hypothesis& h = T.hypotheses[i];
         TermPtr l = substitute(hyps[i].lhs, sigma, run.lim), r = substitute(hyps[i].rhs, sigma, run.lim);
         try {
-            lemma.discharges[i] = {d.hyp, d.index, nullptr};
+            GoalPtr obligation;
             if (h.forall_index.empty()) {
-                lemma.discharges[i].proof = check_goal(Goal{{l, here}, h.prop.rel, {r, here}}, *d.proof, sc);
+                obligation = RuleBook::goal(Relation{{l, here}, h.prop.rel, {r, here}}, scp);
             } else {
                 if (!sc.index.empty()) fail(rule, "a ∀ hypothesis cannot be discharged inside a sum body");
-                if (!fresh_name(sc.st, d.index)) fail(rule, "index '" + d.index + "' is not a fresh name");
-                Scope inner(sc.st, run, d.index, sigma.names.at(h.forall_bound));
-                inner.facts = sc.facts;
+                if (!fresh_name(sc.st, index)) fail(rule, "index '" + index + "' is not a fresh name");
+                auto inner = std::make_shared<Scope>(sc.st, sc.run, index, sigma.names.at(h.forall_bound));
+                inner->facts = sc.facts;
                 std::set<std::string> ix{h.forall_index};
-                lemma.discharges[i].proof = check_goal(Goal{{l, ix}, h.prop.rel, {r, ix}}, *d.proof, inner);
+                obligation = RuleBook::goal(Relation{{l, ix}, h.prop.rel, {r, ix}}, inner);
             }
+            ProofPtr p = discharge(j, obligation);
+            if (!RuleBook::proves(p, obligation)) fail("discharge", "the proof is not a proof of this hypothesis");
+            lemma.discharges[i] = {hyp, index, p};
         } catch (const KernelError& e) {
-            throw KernelError(rule + ": hypothesis '" + d.hyp + "': " + e.what());
+            throw KernelError(rule + ": hypothesis '" + hyp + "': " + e.what());
         }
     }
     for (const auto& h : T.hypotheses)
@@ -631,15 +613,32 @@ Proof::Lemma instantiate(const Instantiation& in, Scope& sc) {
                                               [&](const Hypothesis& h) { return h.name == n; }) ||
                      std::any_of(sc.facts.begin(), sc.facts.end(), [&](const auto& f) { return f.first == n; });
         if (taken) fail(rule, "the name '" + n + "' is empty or already a hypothesis or fact");
-        sc.facts.push_back({n, std::make_shared<const Goal>(Goal{{substitute(goals[j].lhs, sigma, run.lim), here},
-                                                                 goals[j].rel,
-                                                                 {substitute(goals[j].rhs, sigma, run.lim), here}})});
+        sc.facts.push_back({n, Relation{{substitute(goals[j].lhs, sigma, run.lim), here}, goals[j].rel,
+                                        {substitute(goals[j].rhs, sigma, run.lim), here}}});
     }
     return lemma;
 }
+}  // namespace
 
+// contract: if the instantiations hold (rule instantiate) and `rest` proves g with their conclusions as
+// facts, g holds at every point satisfying the hypotheses in scope
+ProofPtr rule::using_lemmas(const GoalPtr& g, const std::vector<Instance>& ins, const Discharger& discharge,
+                            const Prover& rest) {
+    const Scope& sc = scope_of(g);
+    auto inner = std::make_shared<Scope>(sc.st, sc.run, sc.index, sc.bound);  // the facts are for rest only
+    inner->facts = sc.facts;
+    std::vector<Proof::Lemma> lemmas;
+    for (std::size_t i = 0; i < ins.size(); ++i)
+        lemmas.push_back(instantiate(ins[i], inner, [&](std::size_t j, const GoalPtr& o) { return discharge(i, j, o); }));
+    GoalPtr same = RuleBook::goal(g->r, inner);
+    ProofPtr p = rest(same);
+    if (!RuleBook::proves(p, same)) fail("lemmas", "the proof is not a proof of the goal");
+    return RuleBook::with_lemmas(g, p, std::move(lemmas));
+}
+
+namespace {
 // contract: returns only if the declarations are distinct and every hypothesis is well scoped
-void check_declarations(const Statement& st, Run& run) {
+void check_declarations(const Statement& st, const std::shared_ptr<Run>& run) {
     std::set<std::string> seen;
     auto declare = [&](const std::string& n, const char* what) {
         if (n.empty() || n.find('(') != std::string::npos || !seen.insert(n).second)
@@ -653,7 +652,7 @@ void check_declarations(const Statement& st, Run& run) {
         declare(d.name, "definition");
         std::function<void(const TermPtr&, unsigned long)> scoped = [&](const TermPtr& t, unsigned long depth) {
             if (!t) fail("term", "missing subterm");
-            if (depth > run.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(run.lim.max_depth));
+            if (depth > run->lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(run->lim.max_depth));
             const std::string what = "definition '" + d.name + "' ";
             if (t->kind == Term::Kind::Var && !contains(d.params, t->name))
                 fail("declaration", what + "uses '" + t->name + "', which is not one of its parameters");
@@ -669,29 +668,15 @@ void check_declarations(const Statement& st, Run& run) {
     for (const auto& h : st.hypotheses) {
         if (h.name.empty() || !hyp_names.insert(h.name).second)
             fail("declaration", "hypothesis name '" + h.name + "' is empty or used twice");
-        if (h.forall_index.empty()) {
-            Scope sc(st, run, "", "");
-            side_poly({h.prop.lhs, {}}, sc), side_poly({h.prop.rhs, {}}, sc);
-        } else {
-            if (!contains(st.nats, h.forall_bound) || seen.count(h.forall_index))
-                fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
-            Scope sc(st, run, h.forall_index, h.forall_bound);
-            side_poly({h.prop.lhs, {h.forall_index}}, sc), side_poly({h.prop.rhs, {h.forall_index}}, sc);
-        }
+        bool q = !h.forall_index.empty();
+        if (q && (!contains(st.nats, h.forall_bound) || seen.count(h.forall_index)))
+            fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
+        Scope sc(st, run, h.forall_index, q ? h.forall_bound : "");
+        std::set<std::string> ix;
+        if (q) ix.insert(h.forall_index);
+        side_poly({h.prop.lhs, ix}, sc), side_poly({h.prop.rhs, ix}, sc);
     }
 }
-
-CheckResult run(const std::function<void()>& body) {  // contract: Verified iff body returned normally
-    try {
-        body();
-        return CheckResult{Verdict::Verified, "", {}, {}, {}};
-    } catch (const KernelError& e) {
-        return CheckResult{Verdict::Rejected, e.what(), {}, {}, {}};
-    } catch (const std::bad_alloc&) {
-        return CheckResult{Verdict::Rejected, "limit: out of memory (GMP/FLINT allocation failed; raise the memory limit)", {}, {}, {}};
-    }
-}
-
 }  // namespace
 
 TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits) {
@@ -705,52 +690,45 @@ TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& l
 }
 
 Polynomial normalize(const Term& t, const Statement& s, const std::string& index, const Limits& limits) {
-    Run r(limits);
-    Scope sc(s, r, index, "");
+    Scope sc(s, std::make_shared<Run>(limits), index, "");
     auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
     return to_poly(alias, sc, index.empty() ? std::set<std::string>{} : std::set<std::string>{index}, 0).to_public();
 }
 
-CheckResult check_theorem(const Theorem& t, const Limits& limits) {
-    Library empty;
-    return check_theorem(t, empty, limits);
+// ---------------------------------------------------------------- one check of one theorem
+Check::Check(std::string id, const Statement& s, Library& library, const Limits& limits)
+    : id_(std::move(id)), st_(s), library_(library), run_(std::make_shared<Run>(limits, id_, &library.verified_, &library.failed_)) {}
+
+// contract: the statement's goals as kernel-made Goals, after its declarations are validated
+std::vector<GoalPtr> Check::goals() {
+    if (!goals_.empty()) return goals_;
+    if (library_.verified(id_) || library_.failed(id_)) fail("theorem", "'" + id_ + "' is checked twice");
+    check_declarations(st_, run_);
+    if (st_.goals.empty()) fail("theorem", "no goal");
+    auto top = std::make_shared<Scope>(st_, run_, "", "");
+    for (const auto& g : st_.goals) goals_.push_back(RuleBook::goal(Relation{{g.lhs, {}}, g.rel, {g.rhs, {}}}, top));
+    return goals_;
 }
 
-CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits) {
-    Run r(limits);  // one budget for the whole theorem
-    r.verified = &library.verified_;
-    r.failed = &library.failed_;
-    r.self = t.id;
-    std::vector<ProofPtr> proofs;
-    CheckResult result = run([&] {
-        const Statement& st = t.statement;
-        if (library.verified(t.id) || library.failed(t.id)) fail("theorem", "'" + t.id + "' is checked twice");
-        check_declarations(st, r);
-        if (st.goals.empty()) fail("theorem", "no goal");
-        if (st.goals.size() != t.proofs.size())
-            fail("theorem", std::to_string(st.goals.size()) + " goals but " + std::to_string(t.proofs.size()) +
-                                " certificates");
-        Scope top(st, r, "", "");
-        for (std::size_t i = 0; i < st.goals.size(); ++i) {
-            const Prop& g = st.goals[i];
-            try {
-                proofs.push_back(check_goal(Goal{{g.lhs, {}}, g.rel, {g.rhs, {}}}, t.proofs[i], top));
-            } catch (const KernelError& e) {
-                if (st.goals.size() == 1) throw;
-                throw KernelError("goal " + std::to_string(i + 1) + ": " + e.what());
-            }
-        }
-    });
-    if (result.verdict == Verdict::Verified) {
-        for (const auto& h : t.statement.hypotheses)
-            if (r.used.count(h.name)) result.used_hypotheses.push_back(h.name);
-        result.uses.assign(r.uses.begin(), r.uses.end());
-        result.proofs = std::move(proofs);
-        library.verified_.emplace(t.id, std::make_shared<const Statement>(t.statement));
-    } else if (!library.verified(t.id)) {
-        library.failed_.emplace(t.id, result.message);
-    }
+// The one verdict. Contract: Verified only if every goal of the statement has a rule-made Proof of the
+// Goal object handed out for it, so (by the rules' contracts) every goal follows from the hypotheses.
+CheckResult Check::conclude(const std::vector<ProofPtr>& proofs) {
+    if (goals_.empty()) return reject("theorem: no goal was handed out");
+    if (proofs.size() != goals_.size())
+        return reject("theorem: " + std::to_string(goals_.size()) + " goals but " + std::to_string(proofs.size()) + " proofs");
+    for (std::size_t i = 0; i < goals_.size(); ++i)
+        if (!RuleBook::proves(proofs[i], goals_[i])) return reject("theorem: proof " + std::to_string(i + 1) + " is not a proof of goal " + std::to_string(i + 1));
+    if (library_.verified(id_) || library_.failed(id_)) return reject("theorem: '" + id_ + "' is checked twice");
+    CheckResult result{Verdict::Verified, "", proofs, {}, {run_->uses.begin(), run_->uses.end()}};
+    for (const auto& h : st_.hypotheses)
+        if (run_->used.count(h.name)) result.used_hypotheses.push_back(h.name);
+    library_.verified_.emplace(id_, std::make_shared<const Statement>(st_));
     return result;
+}
+
+CheckResult Check::reject(const std::string& message) {  // contract: Rejected, recorded unless verified
+    if (!library_.verified(id_)) library_.failed_.emplace(id_, message);
+    return CheckResult{Verdict::Rejected, message, {}, {}, {}};
 }
 
 }  // namespace icl::kernel

@@ -1,10 +1,11 @@
 // icl-kernel trusted core (only this folder is trusted; no I/O, parsing, search or floating point).
-// Soundness contract: check_theorem returns Verdict::Verified only if every goal of the statement
+// Soundness contract: Check::conclude returns Verdict::Verified only if every goal of the statement
 // follows from its hypotheses over the real numbers (families and sums over naturals).
 #pragma once
 
 #include <boost/multiprecision/gmp.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -76,83 +77,9 @@ struct Statement {
     std::vector<Prop> goals;            // conjunction; one certificate per goal
 };
 
-// ---------------------------------------------------------------- certificates
-struct PsatzNode;
-using PsatzPtr = std::shared_ptr<const PsatzNode>;
-
-// Positivstellensatz refutation tree (Coq micromega style).
-struct PsatzNode {
-    enum class Kind {
-        Hyp,         // hypothesis `name` (=, <=, <, >=, >)           -> (p, sign)
-        NonzeroSq,   // hypothesis `name` of the form l != r           -> ((l-r)^2, > 0)
-        NegGoal,     // the negated goal; for l = r: ((l-r)^2, > 0)     -> (p, sign)
-        Square,      // poly^2                                          -> (poly^2, >= 0)
-        Const,       // value > 0                                       -> (value, > 0)
-        Mul,         // product of children (>= 1)
-        Add,         // sum of children (>= 1)
-        MulPoly      // poly * child, child must have sign = 0
-    };
-    Kind kind = Kind::Const;
-    std::string hyp;                 // Hyp, NonzeroSq
-    TermPtr poly;                    // Square, MulPoly
-    Rational value;                  // Const
-    std::vector<PsatzPtr> children;  // Mul, Add, MulPoly(1)
-};
-
-struct LinearTerm {
+struct LinearTerm {  // one summand cᵢ·(hᵢ.lhs − hᵢ.rhs) of a linear combination
     TermPtr coeff;     // polynomial multiplier (null means 1)
-    std::string hyp;   // an equality hypothesis
-};
-
-struct Certificate;
-using CertificatePtr = std::shared_ptr<const Certificate>;
-
-// A use of an earlier verified theorem T (HOL Light's INST followed by discharge of the hypotheses).
-struct Discharge {
-    std::string hyp;       // a hypothesis H of T
-    std::string index;     // for a `∀ k < d` hypothesis: the fresh index of the proof (else empty)
-    CertificatePtr proof;  // proves σ(H) in the current context
-};
-struct Instantiation {
-    std::string theorem;                               // id of T
-    std::vector<std::pair<std::string, TermPtr>> with; // σ: every variable of T ↦ a term (nats and
-                                                       // families ↦ a variable naming one here)
-    std::vector<Discharge> discharges;                 // one per hypothesis of T
-    std::vector<std::string> names;                    // one fresh name per conjunct of T's goal
-};
-
-struct Certificate {
-    enum class Kind {
-        Ring,               // goal (equality) is an identity after unfolding definitions
-        LinearCombination,  // equality goal: (lhs - rhs)^exponent - Σ cᵢ(hᵢ.lhs - hᵢ.rhs) ≡ 0
-        Psatz,              // inequality or equality goal: refutation of hypotheses ∧ ¬goal
-        SumNonneg,          // goal sum(k,d,f) >= 0 (or 0 <= sum): body certificate for f(k) >= 0
-        SumLeSum,           // goal sum(k,d,f) <= sum(k,d,g) (or >=): body certificate for f(k) <= g(k)
-        SumCongr,           // goal sum(k,d,f) = sum(k,d,g): body certificate for f(k) = g(k)
-        Exact               // the goal is, up to renaming bound indices, the fact named `fact`
-    };
-    Kind kind = Kind::Ring;
-    std::vector<Instantiation> lemmas;    // checked first, in order; their conclusions are named facts
-    std::vector<LinearTerm> combination;  // LinearCombination
-    unsigned long exponent = 1;           // LinearCombination: the goal's power n >= 1 (Lean's exp := n)
-    PsatzPtr refutation;                  // Psatz
-    std::string index;                    // Sum*: fresh index variable for the body
-    CertificatePtr body;                  // Sum*
-    std::string fact;                     // Exact
-};
-
-struct Witness {  // a point for the non-vacuity check (checked by frontend::check_witness, not here)
-    std::map<std::string, Rational> reals;
-    std::map<std::string, unsigned long> nats;
-    std::map<std::string, std::vector<Rational>> families;  // values f(0..n-1)
-};
-
-struct Theorem {
-    std::string id;
-    std::string name;
-    Statement statement;
-    std::vector<Certificate> proofs;  // proofs[i] proves statement.goals[i]
-    Witness witness;
+    std::string hyp;   // an equality hypothesis or fact
 };
 
 struct Limits {  // resource limits; exceeding one is a rejection, never a crash
@@ -202,7 +129,9 @@ private:
           premises(std::move(p)) {}
 };
 
-// How one goal was proved, as the kernel checked it. Only RuleBook constructs one.
+// How one goal was proved, as the kernel checked it. Only the rules construct one.
+class Goal;
+using GoalPtr = std::shared_ptr<const Goal>;
 class Proof;
 using ProofPtr = std::shared_ptr<const Proof>;
 class Proof {
@@ -239,6 +168,7 @@ private:
         : rule(r), goal(std::move(g)), lemmas(std::move(l)), combination(std::move(c)), exponent(e),
           refutation(std::move(f)), contradiction(std::move(k)), index(std::move(i)), bound(std::move(b)),
           body(std::move(body_)), fact(std::move(fa)) {}
+    std::weak_ptr<const Goal> proves_;  // the one Goal object it proves (identity, not a copy of the text)
 };
 
 enum class Verdict { Verified, Rejected };
@@ -249,50 +179,86 @@ struct CheckResult {
     std::vector<ProofPtr> proofs;              // when verified: one derivation per goal
     std::vector<std::string> used_hypotheses;  // when verified: the hypotheses the proofs rest on,
                                                // in statement order (informative, not trusted)
-    std::vector<std::string> uses;             // the theorems its certificates instantiate, sorted
+    std::vector<std::string> uses;             // the theorems its proofs instantiate, sorted
 };
 
-// The theorems verified so far in one run. Only check_theorem adds to it, so a theorem can be
+// The theorems verified so far in one run. Only Check::conclude adds to it, so a theorem can be
 // instantiated exactly when the kernel has verified it earlier in the same Library.
 class Library {
 public:
     bool verified(const std::string& id) const { return verified_.count(id) != 0; }
     bool failed(const std::string& id) const { return failed_.count(id) != 0; }
 private:
-    friend CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits);
+    friend class Check;
+    friend struct RuleBook;
     std::map<std::string, std::shared_ptr<const Statement>> verified_;
-    std::map<std::string, std::string> failed_;  // id -> its rejection message
+    std::map<std::string, std::string> failed_;  // id -> its rejection message (informative only)
 };
 
-// Verified iff every goal of `t.statement` follows from its hypotheses by `t.proofs`, where the
-// certificates may instantiate theorems verified earlier in `library`; records the verdict there.
-CheckResult check_theorem(const Theorem& t, Library& library, const Limits& limits = {});
-// The same with an empty library (no instantiation possible).
-CheckResult check_theorem(const Theorem& t, const Limits& limits = {});
+// ---------------------------------------------------------------- the rules
+// The kernel's whole interface for building proofs, after HOL Light's fusion.ml: a Goal (a relation to
+// prove in one scope of one Check), a Held (a Fact with its polynomial, under one Goal's hypotheses and,
+// if it rests on negated_goal, its negation) and a Proof (one Goal proved) are made only by these
+// functions, so an untrusted client (the certificate interpreter frontend/certificate.cpp, the search)
+// can make a proof fail, never make a false statement pass. Each fails with KernelError "RULE: reason".
+class Held;
+using HeldPtr = std::shared_ptr<const Held>;
+namespace rule {
+// Facts. Soundness of each: if the premises hold at every point satisfying the hypotheses of g (and ¬g
+// for a Fact resting on negated_goal(g)), so does the result.
+HeldPtr hypothesis(const GoalPtr& g, const std::string& name);      // h: l rel r as l − r or r − l {=0, ≥0, >0}
+HeldPtr nonzero_square(const GoalPtr& g, const std::string& name);  // h: l ≠ r as (l − r)² > 0
+HeldPtr negated_goal(const GoalPtr& g);                             // ¬g, e.g. ¬(l ≤ r) as l − r > 0
+HeldPtr square(const GoalPtr& g, const TermPtr& t);                 // t² ≥ 0
+HeldPtr positive_constant(const GoalPtr& g, const Rational& c);     // c > 0
+HeldPtr product(const HeldPtr& a, const HeldPtr& b);                // sign of p·q from the signs of p, q
+HeldPtr sum(const HeldPtr& a, const HeldPtr& b);                    // sign of p + q from the signs of p, q
+HeldPtr equality_times(const TermPtr& t, const HeldPtr& e);         // p = 0 gives t·p = 0
+// Proofs. Soundness of each: the returned Proof's goal holds at every point satisfying its hypotheses.
+ProofPtr refutation(const HeldPtr& h);  // h a constant of the wrong sign: no point satisfies ¬goal
+ProofPtr ring(const GoalPtr& g);        // l − r ≡ 0 after unfolding
+ProofPtr linear_combination(const GoalPtr& g, const std::vector<LinearTerm>& c, unsigned long exponent);
+ProofPtr exact(const GoalPtr& g, const std::string& fact);  // g is the named fact up to renaming indices
+using Prover = std::function<ProofPtr(const GoalPtr&)>;     // the client's proof of a subgoal
+enum class SumRule { Nonneg, LeSum, Congr };                // Finset.sum_nonneg / sum_le_sum / sum_congr
+ProofPtr sum_rule(SumRule r, const GoalPtr& g, const std::string& index, const Prover& body);
+struct Instance {  // a use of an earlier verified theorem T: σ, the order of discharges, fresh fact names
+    std::string theorem;
+    std::vector<std::pair<std::string, TermPtr>> with;              // every variable of T ↦ a term
+    std::vector<std::pair<std::string, std::string>> discharges;   // (hypothesis of T, fresh index for ∀)
+    std::vector<std::string> names;                                 // one per conjunct of T's goal
+};
+using Discharger = std::function<ProofPtr(std::size_t lemma, std::size_t discharge, const GoalPtr&)>;
+ProofPtr using_lemmas(const GoalPtr& g, const std::vector<Instance>& lemmas, const Discharger& discharge,
+                      const Prover& rest);
+}  // namespace rule
 
-// ---------------------------------------------------------------- normal forms (for untrusted users)
-namespace detail { class Poly; }
-
-// A polynomial over ℚ in named variables, in canonical form; equal polynomials print identically.
-class Polynomial {
+// One check of one theorem: hands out its goals, then decides. The only way into a Library.
+class Check {
 public:
-    struct Monomial {
-        Rational coeff;
-        std::vector<unsigned long> exponents;  // parallel to variables()
-    };
-    const std::vector<std::string>& variables() const { return vars_; }
-    const std::vector<Monomial>& monomials() const { return monos_; }  // canonical order
-    bool is_zero() const { return monos_.empty(); }
-    bool is_constant() const;
-    Rational constant_value() const;  // valid when is_constant()
-    std::string to_string() const;    // canonical text, e.g. "2*u*v - v"
-    bool operator==(const Polynomial& o) const { return vars_ == o.vars_ && to_string() == o.to_string(); }
+    Check(std::string id, const Statement& s, Library& library, const Limits& limits = {});
+    std::vector<GoalPtr> goals();  // validates the declarations first (KernelError "declaration: ...")
+    // Verified iff proofs[i] proves goals()[i] for every goal; records the verdict in the library.
+    CheckResult conclude(const std::vector<ProofPtr>& proofs);
+    CheckResult reject(const std::string& message);  // records the failure (for its users' messages)
 private:
-    friend class detail::Poly;
-    std::vector<std::string> vars_;
-    std::vector<Monomial> monos_;
+    std::string id_;
+    const Statement& st_;
+    Library& library_;
+    std::shared_ptr<struct Run> run_;
+    std::vector<GoalPtr> goals_;
 };
 
+// ---------------------------------------------------------------- services for untrusted users
+// A normal form: monomials (coefficient, exponents parallel to variables) in canonical order and its
+// canonical text, e.g. "2*u*v - v"; equal polynomials compare equal.
+struct Polynomial {
+    std::vector<std::string> variables;
+    struct Monomial { Rational coeff; std::vector<unsigned long> exponents; };
+    std::vector<Monomial> monomials;
+    std::string text;
+    bool operator==(const Polynomial& o) const { return variables == o.variables && text == o.text; }
+};
 // Normal form of `t` (definitions of `s` unfolded) over the statement's real variables plus, for a
 // family f, the atom "f(index)" when `index` is given. Throws KernelError on an invalid term.
 Polynomial normalize(const Term& t, const Statement& s, const std::string& index = "",

@@ -2,7 +2,6 @@
 #include "kernel/poly.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace icl::kernel::detail {
 
@@ -165,64 +164,28 @@ unsigned long Poly::coeff_bits() const {
 }
 unsigned long Poly::length() const { return static_cast<unsigned long>(fmpq_mpoly_length(&p_, ring_->ctx())); }
 
+std::string Poly::to_string() const {  // FLINT's canonical text, e.g. "2*u*v - v"
+    std::vector<const char*> names;
+    for (const auto& n : ring_->names()) names.push_back(n.c_str());
+    if (names.empty()) names.push_back("_");  // the unused dummy variable of an empty ring
+    char* text = fmpq_mpoly_get_str_pretty(&p_, names.data(), ring_->ctx());
+    std::string out(text);
+    flint_free(text);
+    return out;
+}
+
 Polynomial Poly::to_public() const {
-    Polynomial out;
-    out.vars_ = ring_->names();
-    const slong n = fmpq_mpoly_length(&p_, ring_->ctx());
-    const slong nv = ring_->ctx()->zctx->minfo->nvars;
-    std::vector<ulong> exps(static_cast<std::size_t>(nv));
+    Polynomial out{ring_->names(), {}, to_string()};
+    std::vector<ulong> exps(static_cast<std::size_t>(ring_->ctx()->zctx->minfo->nvars));
     fmpq_t q;
     fmpq_init(q);
-    for (slong i = 0; i < n; ++i) {
+    for (slong i = 0; i < fmpq_mpoly_length(&p_, ring_->ctx()); ++i) {
         fmpq_mpoly_get_term_coeff_fmpq(q, &p_, i, ring_->ctx());
         fmpq_mpoly_get_term_exp_ui(exps.data(), &p_, i, ring_->ctx());
-        Polynomial::Monomial m{from_fmpq(q), {}};
-        for (std::size_t v = 0; v < out.vars_.size(); ++v) m.exponents.push_back(exps[v]);
-        out.monos_.push_back(std::move(m));
+        out.monomials.push_back({from_fmpq(q), std::vector<unsigned long>(exps.begin(), exps.begin() + out.variables.size())});
     }
     fmpq_clear(q);
     return out;
 }
 
 }  // namespace icl::kernel::detail
-
-namespace icl::kernel {
-
-bool Polynomial::is_constant() const {
-    for (const auto& m : monos_)
-        for (auto e : m.exponents)
-            if (e) return false;
-    return true;
-}
-Rational Polynomial::constant_value() const {
-    for (const auto& m : monos_) {
-        bool constant = std::all_of(m.exponents.begin(), m.exponents.end(), [](auto e) { return e == 0; });
-        if (constant) return m.coeff;
-    }
-    return Rational(0);
-}
-std::string Polynomial::to_string() const {
-    if (monos_.empty()) return "0";
-    std::ostringstream os;
-    bool first = true;
-    for (const auto& m : monos_) {
-        Rational c = m.coeff;
-        bool negative = c < 0;
-        if (negative) c = -c;
-        os << (first ? (negative ? "-" : "") : (negative ? " - " : " + "));
-        first = false;
-        std::string factors;
-        for (std::size_t v = 0; v < m.exponents.size(); ++v) {
-            if (m.exponents[v] == 0) continue;
-            if (!factors.empty()) factors += "*";
-            factors += vars_[v];
-            if (m.exponents[v] > 1) factors.append("^").append(std::to_string(m.exponents[v]));
-        }
-        if (factors.empty()) os << c.str();
-        else if (c == 1) os << factors;
-        else os << c.str() << "*" << factors;
-    }
-    return os.str();
-}
-
-}  // namespace icl::kernel

@@ -54,6 +54,7 @@ public:
     unsigned long degree() const;         // contract: total degree (0 for constants and zero)
     unsigned long length() const;         // contract: number of monomials
     unsigned long coeff_bits() const;     // contract: ≥ the bit size of every numerator and denominator
+    std::string to_string() const;        // contract: the canonical text (FLINT's), e.g. "2*u*v - v"
     Polynomial to_public() const;         // contract: same polynomial in the public canonical form
 private:
     void check_limits(const char* what) const;

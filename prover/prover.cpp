@@ -9,9 +9,9 @@
 
 namespace icl::prover {
 
-using kernel::Certificate;
+using cert::Certificate;
 using kernel::Prop;
-using kernel::PsatzNode;
+using cert::PsatzNode;
 using kernel::Rel;
 using kernel::Term;
 
@@ -141,9 +141,9 @@ GoalSetup setup_goal(const kernel::Statement& s, const Prop& goal) {
     return g;
 }
 
-kernel::CheckResult kernel_check_goal(const kernel::Theorem& t, std::size_t goal, const Certificate& c,
+kernel::CheckResult kernel_check_goal(const cert::Theorem& t, std::size_t goal, const Certificate& c,
                                       const kernel::Limits& limits) {
-    kernel::Theorem sub;
+    cert::Theorem sub;
     sub.id = t.id;
     sub.name = t.name;
     sub.statement = t.statement;
@@ -151,7 +151,7 @@ kernel::CheckResult kernel_check_goal(const kernel::Theorem& t, std::size_t goal
     sub.proofs = {c};
     sub.witness = t.witness;
     try {
-        return kernel::check_theorem(sub, limits);
+        return cert::check_theorem(sub, limits);
     } catch (const std::exception& e) {
         return {kernel::Verdict::Rejected, std::string("kernel error: ") + e.what()};
     }
@@ -192,7 +192,7 @@ SearchResult search_equality_goal(const Problem& p, Clock::time_point deadline) 
     return rp;
 }
 
-ProveResult prove_theorem(const kernel::Theorem& t, const ProveOptions& options) {
+ProveResult prove_theorem(const cert::Theorem& t, const ProveOptions& options) {
     ProveResult res;
     res.id = t.id;
     const auto start = Clock::now();
@@ -259,11 +259,11 @@ ProveResult prove_theorem(const kernel::Theorem& t, const ProveOptions& options)
         }
     }
     if (all) {
-        kernel::Theorem full = t;
+        cert::Theorem full = t;
         full.proofs = proofs;
         kernel::CheckResult k;
         try {
-            k = kernel::check_theorem(full, options.limits);
+            k = cert::check_theorem(full, options.limits);
         } catch (const std::exception& e) {
             k = {kernel::Verdict::Rejected, std::string("kernel error: ") + e.what()};
         }

@@ -1,8 +1,9 @@
 // Untrusted certificate search (`icl-kernel prove`): from a theorem's statement alone, build kernel
 // certificates (ring / linear_combination / psatz / finite-sum rules). Nothing found here is trusted:
-// prove_theorem returns `proved` only after kernel::check_theorem has verified the certificates.
+// prove_theorem returns `proved` only after cert::check_theorem has verified the certificates.
 #pragma once
 
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <chrono>
@@ -29,17 +30,17 @@ struct ProveResult {
     bool timed_out = false;          // a goal was not found because the budget ran out
     std::string message;             // summary: method(s) or why not
     std::vector<GoalOutcome> goals;  // parallel to statement.goals
-    std::vector<kernel::Certificate> proofs;  // filled when proved
+    std::vector<cert::Certificate> proofs;  // filled when proved
     double milliseconds = 0;
 };
 
 // Ignores t.proofs; searches certificates for t.statement's goals and checks them with the kernel.
-ProveResult prove_theorem(const kernel::Theorem& t, const ProveOptions& options = {});
+ProveResult prove_theorem(const cert::Theorem& t, const ProveOptions& options = {});
 
 // ---- certificate text (the corpus `<proof>` element content) and size
 
 // The children of `<proof>` in the corpus format. Lines after the first are prefixed with `indent`.
-std::string certificate_xml(const kernel::Certificate& c, const std::string& indent = "");
+std::string certificate_xml(const cert::Certificate& c, const std::string& indent = "");
 
 // Readable text of a term in the corpus expression syntax (round-trips through the front end's parser).
 std::string term_text(const kernel::Term& t);
@@ -48,6 +49,6 @@ struct CertificateSize {
     unsigned long nodes = 0;       // certificate + refutation nodes + term nodes of their polynomials
     unsigned long xml_chars = 0;   // length of certificate_xml without indentation
 };
-CertificateSize certificate_size(const kernel::Certificate& c);
+CertificateSize certificate_size(const cert::Certificate& c);
 
 }  // namespace icl::prover

@@ -15,9 +15,9 @@
 
 namespace icl::prover {
 
-using kernel::Certificate;
-using kernel::PsatzNode;
-using kernel::PsatzPtr;
+using cert::Certificate;
+using cert::PsatzNode;
+using cert::PsatzPtr;
 using kernel::Rel;
 
 // ============================================================ substitution

@@ -2,6 +2,7 @@
 // multipliers, and the linear_combination / Positivstellensatz searches.
 #pragma once
 
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 #include "prover/poly.hpp"
 
@@ -65,7 +66,7 @@ private:
 };
 
 struct SearchResult {
-    std::optional<kernel::Certificate> cert;
+    std::optional<cert::Certificate> cert;
     std::string method;
     bool timed_out = false;
     std::string why;

@@ -12,9 +12,9 @@
 
 namespace icl::prover {
 
-using kernel::Certificate;
-using kernel::PsatzNode;
-using kernel::PsatzPtr;
+using cert::Certificate;
+using cert::PsatzNode;
+using cert::PsatzPtr;
 using kernel::Rel;
 
 namespace {

@@ -20,7 +20,7 @@ rules=(
   "kernel|kernel|$std|flint/.*|boost/multiprecision/.*|gmp\.h"
   "frontend|kernel frontend|$std|$io|pugixml\.hpp|fmt/.*"
   "export|kernel frontend export|$std|$io|fmt/.*|nlohmann/.*|openssl/.*"
-  "prover|kernel prover|$std|$io|flint/.*|glpk\.h|pugixml\.hpp"
+  "prover|kernel frontend prover|$std|$io|flint/.*|glpk\.h|pugixml\.hpp"
   "cli|kernel frontend export prover cli|$std|$io|fmt/.*|nlohmann/.*|CLI/.*|gmp\.h|flint/.*"
 )
 for rule in "${rules[@]}"; do
@@ -66,7 +66,7 @@ probe icl_export export/lean.hpp ok
 probe icl_export prover/prover.hpp fail
 probe icl_export cli/app.hpp fail
 probe icl_prover prover/prover.hpp ok
-probe icl_prover frontend/corpus.hpp fail
+probe icl_prover frontend/certificate.hpp ok
 probe icl_prover export/lean.hpp fail
 
 # fuzz/ must not reach into tests/

@@ -6,6 +6,7 @@
 // Environment: ICL_MUTATION_VARIANTS (random variants per numeric site, default 10),
 //              ICL_MUTATION_SEED (default 20240601), ICL_MUTATION_VERBOSE=1 (print every accepted mutant).
 #include "frontend/corpus.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 #include "fuzz/independent_judge.hpp"
 
@@ -23,23 +24,23 @@ using namespace icl::mutation;
 
 namespace {
 
-using kernel::Certificate;
-using kernel::PsatzNode;
-using kernel::PsatzPtr;
+using cert::Certificate;
+using cert::PsatzNode;
+using cert::PsatzPtr;
 using TK = Term::Kind;
 
 // One mutation: a label (operator) and an edit of the cloned theorem's sites.
 struct Mutation {
     std::string op;
     std::string where;
-    std::function<void(kernel::Theorem&, Sites&)> apply;
+    std::function<void(cert::Theorem&, Sites&)> apply;
 };
 
 std::string rel_name(Rel r) { return kernel::rel_symbol(r); }
 
-std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, int variants) {
+std::vector<Mutation> mutations_of(const cert::Theorem& orig, Sampler& rnd, int variants) {
     std::vector<Mutation> out;
-    kernel::Theorem probe = clone(orig);
+    cert::Theorem probe = clone(orig);
     Sites s = collect(probe);
     const auto& st = orig.statement;
     std::vector<std::string> hyp_names;
@@ -70,7 +71,7 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                 case TK::Number:
                     for (const Q& v : random_values(t.number))
                         out.push_back({std::string(area) + ": change constant", where + " " + t.number.str() + " -> " + v.str(),
-                                       [at, v](kernel::Theorem&, Sites& ss) { mut(at(ss)).number = v; }});
+                                       [at, v](cert::Theorem&, Sites& ss) { mut(at(ss)).number = v; }});
                     break;
                 case TK::Pow: {
                     std::vector<unsigned long> es = {t.exponent + 1, t.exponent * 2 + 1};
@@ -79,13 +80,13 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                     for (auto e : es)
                         out.push_back({std::string(area) + ": change exponent",
                                        where + " ^" + std::to_string(t.exponent) + " -> ^" + std::to_string(e),
-                                       [at, e](kernel::Theorem&, Sites& ss) { mut(at(ss)).exponent = e; }});
+                                       [at, e](cert::Theorem&, Sites& ss) { mut(at(ss)).exponent = e; }});
                     break;
                 }
                 case TK::Add:
                 case TK::Sub:
                     out.push_back({std::string(area) + ": flip sign (+/-)", where,
-                                   [at](kernel::Theorem&, Sites& ss) {
+                                   [at](cert::Theorem&, Sites& ss) {
                                        auto& n = mut(at(ss));
                                        n.kind = n.kind == TK::Add ? TK::Sub : TK::Add;
                                    }});
@@ -96,18 +97,18 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                     for (const auto& r : st.reals)
                         if (r != t.name && n++ < 2)
                             out.push_back({std::string(area) + ": swap variable", where + " " + t.name + " -> " + r,
-                                           [at, r](kernel::Theorem&, Sites& ss) { mut(at(ss)).name = r; }});
+                                           [at, r](cert::Theorem&, Sites& ss) { mut(at(ss)).name = r; }});
                     break;
                 }
                 case TK::Neg:
                     out.push_back({std::string(area) + ": flip sign (drop -)", where,
-                                   [at](kernel::Theorem&, Sites& ss) { at(ss) = at(ss)->args[0]; }});
+                                   [at](cert::Theorem&, Sites& ss) { at(ss) = at(ss)->args[0]; }});
                     break;
                 default: break;
             }
             if (t.kind != TK::Sum && t.kind != TK::Neg && t.kind != TK::Number)
                 out.push_back({std::string(area) + ": flip sign (negate subterm)", where,
-                               [at](kernel::Theorem&, Sites& ss) { at(ss) = kernel::neg(at(ss)); }});
+                               [at](cert::Theorem&, Sites& ss) { at(ss) = kernel::neg(at(ss)); }});
         }
     };
     term_mutations(s.stmt, true);
@@ -123,7 +124,7 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                 bool scale = rnd.coin();
                 if (scale && (r == 1 || r == -1 || r == 0)) continue;
                 out.push_back({scale ? "certificate: scale polynomial" : "certificate: shift polynomial",
-                               where + (scale ? " *" : " +") + r.str(), [i, r, scale](kernel::Theorem&, Sites& ss) {
+                               where + (scale ? " *" : " +") + r.str(), [i, r, scale](cert::Theorem&, Sites& ss) {
                                    auto& p = ss.psatz[i]->poly;
                                    p = scale ? kernel::mul(kernel::number(r), p) : kernel::add(p, kernel::number(r));
                                }});
@@ -133,13 +134,13 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
             case PK::Const:
                 for (const Q& nv : random_values(n.value)) {  // non-positive values break the const rule
                     out.push_back({"certificate: change const", where + " " + n.value.str() + " -> " + nv.str(),
-                                   [i, nv](kernel::Theorem&, Sites& ss) { ss.psatz[i]->value = nv; }});
+                                   [i, nv](cert::Theorem&, Sites& ss) { ss.psatz[i]->value = nv; }});
                 }
                 for (int k = 0; k < variants; ++k) {
                     Q v(static_cast<long>(rnd.below(50) + 1), static_cast<long>(rnd.below(9) + 1));
                     if (v == n.value) continue;
                     out.push_back({"certificate: change const", where + " " + n.value.str() + " -> " + v.str(),
-                                   [i, v](kernel::Theorem&, Sites& ss) { ss.psatz[i]->value = v; }});
+                                   [i, v](cert::Theorem&, Sites& ss) { ss.psatz[i]->value = v; }});
                 }
                 break;
             case PK::Hyp:
@@ -147,27 +148,27 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                 for (const auto& h : hyp_names)
                     if (h != n.hyp)
                         out.push_back({"certificate: swap hypothesis", where + " " + n.hyp + " -> " + h,
-                                       [i, h](kernel::Theorem&, Sites& ss) { ss.psatz[i]->hyp = h; }});
-                out.push_back({"certificate: hyp <-> nonzero_sq", where, [i](kernel::Theorem&, Sites& ss) {
+                                       [i, h](cert::Theorem&, Sites& ss) { ss.psatz[i]->hyp = h; }});
+                out.push_back({"certificate: hyp <-> nonzero_sq", where, [i](cert::Theorem&, Sites& ss) {
                                    auto& k = ss.psatz[i]->kind;
                                    k = k == PK::Hyp ? PK::NonzeroSq : PK::Hyp;
                                }});
                 break;
             case PK::Mul:
             case PK::Add:
-                out.push_back({"certificate: add <-> mul", where, [i](kernel::Theorem&, Sites& ss) {
+                out.push_back({"certificate: add <-> mul", where, [i](cert::Theorem&, Sites& ss) {
                                    auto& k = ss.psatz[i]->kind;
                                    k = k == PK::Add ? PK::Mul : PK::Add;
                                }});
                 for (std::size_t c = 0; c < n.children.size(); ++c) {
                     if (n.children.size() > 1)
                         out.push_back({"certificate: drop psatz term", where + " child " + std::to_string(c),
-                                       [i, c](kernel::Theorem&, Sites& ss) {
+                                       [i, c](cert::Theorem&, Sites& ss) {
                                            auto& ch = ss.psatz[i]->children;
                                            ch.erase(ch.begin() + static_cast<long>(c));
                                        }});
                     out.push_back({"certificate: duplicate psatz term", where + " child " + std::to_string(c),
-                                   [i, c](kernel::Theorem&, Sites& ss) {
+                                   [i, c](cert::Theorem&, Sites& ss) {
                                        auto& ch = ss.psatz[i]->children;
                                        PsatzPtr copy = ch[c];
                                        ch.insert(ch.begin() + static_cast<long>(c), copy);
@@ -175,7 +176,7 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                     for (int k = 0; k < 2; ++k) {
                         Q v(static_cast<long>(rnd.below(7) + 2), static_cast<long>(rnd.below(3) + 1));
                         out.push_back({"certificate: scale psatz term", where + " child " + std::to_string(c) + " *" + v.str(),
-                                       [i, c, v](kernel::Theorem&, Sites& ss) {
+                                       [i, c, v](cert::Theorem&, Sites& ss) {
                                            auto& ch = ss.psatz[i]->children;
                                            auto m = std::make_shared<PsatzNode>();
                                            m->kind = PK::Mul;
@@ -189,18 +190,18 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                 }
                 break;
             case PK::MulPoly:
-                out.push_back({"certificate: drop mulpoly", where, [i](kernel::Theorem&, Sites& ss) {
+                out.push_back({"certificate: drop mulpoly", where, [i](cert::Theorem&, Sites& ss) {
                                    auto* n = ss.psatz[i];
                                    auto child = n->children.at(0);
                                    *n = *child;
                                }});
-                out.push_back({"certificate: negate mulpoly", where, [i](kernel::Theorem&, Sites& ss) {
+                out.push_back({"certificate: negate mulpoly", where, [i](cert::Theorem&, Sites& ss) {
                                    auto& p = ss.psatz[i]->poly;
                                    p = kernel::neg(p);
                                }});
                 break;
             case PK::NegGoal:
-                out.push_back({"certificate: neg_goal -> const 1", where, [i](kernel::Theorem&, Sites& ss) {
+                out.push_back({"certificate: neg_goal -> const 1", where, [i](cert::Theorem&, Sites& ss) {
                                    ss.psatz[i]->kind = PK::Const;
                                    ss.psatz[i]->value = 1;
                                }});
@@ -218,11 +219,11 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
         for (std::size_t k = 0; k < c.combination.size(); ++k) {
             const auto& lt = c.combination[k];
             std::string w = where + " term " + std::to_string(k);
-            out.push_back({"certificate: drop linear_combination term", w, [ci, k](kernel::Theorem&, Sites& ss) {
+            out.push_back({"certificate: drop linear_combination term", w, [ci, k](cert::Theorem&, Sites& ss) {
                                auto& v = ss.certs[ci]->combination;
                                v.erase(v.begin() + static_cast<long>(k));
                            }});
-            out.push_back({"certificate: duplicate linear_combination term", w, [ci, k](kernel::Theorem&, Sites& ss) {
+            out.push_back({"certificate: duplicate linear_combination term", w, [ci, k](cert::Theorem&, Sites& ss) {
                                auto& v = ss.certs[ci]->combination;
                                kernel::LinearTerm copy = v[k];
                                v.insert(v.begin() + static_cast<long>(k), copy);
@@ -230,24 +231,24 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
             for (const auto& h : hyp_names)
                 if (h != lt.hyp)
                     out.push_back({"certificate: swap hypothesis", w + " " + lt.hyp + " -> " + h,
-                                   [ci, k, h](kernel::Theorem&, Sites& ss) { ss.certs[ci]->combination[k].hyp = h; }});
+                                   [ci, k, h](cert::Theorem&, Sites& ss) { ss.certs[ci]->combination[k].hyp = h; }});
             for (int r = 0; r < variants; ++r) {
                 Q v = rnd.rational(9, 5);
                 if (v == 1) continue;
                 out.push_back({"certificate: change coefficient", w + " coeff *" + v.str(),
-                               [ci, k, v](kernel::Theorem&, Sites& ss) {
+                               [ci, k, v](cert::Theorem&, Sites& ss) {
                                    auto& co = ss.certs[ci]->combination[k].coeff;
                                    co = co ? kernel::mul(kernel::number(v), co) : kernel::number(v);
                                }});
                 Q a = rnd.rational(9, 5);
                 if (a == 0) continue;
                 out.push_back({"certificate: change coefficient", w + " coeff +" + a.str(),
-                               [ci, k, a](kernel::Theorem&, Sites& ss) {
+                               [ci, k, a](cert::Theorem&, Sites& ss) {
                                    auto& co = ss.certs[ci]->combination[k].coeff;
                                    co = kernel::add(co ? co : kernel::number(1), kernel::number(a));
                                }});
             }
-            out.push_back({"certificate: flip sign of coefficient", w, [ci, k](kernel::Theorem&, Sites& ss) {
+            out.push_back({"certificate: flip sign of coefficient", w, [ci, k](cert::Theorem&, Sites& ss) {
                                auto& co = ss.certs[ci]->combination[k].coeff;
                                co = kernel::neg(co ? co : kernel::number(1));
                            }});
@@ -255,7 +256,7 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
         if (c.kind == CK::Ring || c.kind == CK::LinearCombination)
             for (const auto& h : hyp_names)
                 out.push_back({"certificate: add linear_combination term", where + " +" + h,
-                               [ci, h](kernel::Theorem&, Sites& ss) {
+                               [ci, h](cert::Theorem&, Sites& ss) {
                                    ss.certs[ci]->kind = CK::LinearCombination;
                                    ss.certs[ci]->combination.push_back({nullptr, h});
                                }});
@@ -263,7 +264,7 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
             for (CK k : {CK::SumNonneg, CK::SumLeSum, CK::SumCongr})
                 if (k != c.kind)
                     out.push_back({"certificate: change sum rule", where,
-                                   [ci, k](kernel::Theorem&, Sites& ss) { ss.certs[ci]->kind = k; }});
+                                   [ci, k](cert::Theorem&, Sites& ss) { ss.certs[ci]->kind = k; }});
     }
 
     // ---- statement-level mutations: relations, dropped hypotheses, swapped sides
@@ -285,17 +286,17 @@ std::vector<Mutation> mutations_of(const kernel::Theorem& orig, Sampler& rnd, in
                                  ? "statement: goal <= -> <"
                                  : "statement: change goal relation";
             out.push_back({op, "goal " + std::to_string(g) + " " + rel_name(s.goals[g]->rel) + " -> " + rel_name(r),
-                           [g, r](kernel::Theorem&, Sites& ss) { ss.goals[g]->rel = r; }});
+                           [g, r](cert::Theorem&, Sites& ss) { ss.goals[g]->rel = r; }});
         }
         out.push_back({"statement: swap goal sides", "goal " + std::to_string(g),
-                       [g](kernel::Theorem&, Sites& ss) { std::swap(ss.goals[g]->lhs, ss.goals[g]->rhs); }});
+                       [g](cert::Theorem&, Sites& ss) { std::swap(ss.goals[g]->lhs, ss.goals[g]->rhs); }});
     }
     for (std::size_t h = 0; h < s.hyps.size(); ++h) {
         for (Rel r : rel_variants(s.hyps[h]->prop.rel))
             out.push_back({"statement: change hypothesis relation",
                            "hyp " + s.hyps[h]->name + " " + rel_name(s.hyps[h]->prop.rel) + " -> " + rel_name(r),
-                           [h, r](kernel::Theorem&, Sites& ss) { ss.hyps[h]->prop.rel = r; }});
-        out.push_back({"statement: drop hypothesis", "hyp " + s.hyps[h]->name, [h](kernel::Theorem& t, Sites&) {
+                           [h, r](cert::Theorem&, Sites& ss) { ss.hyps[h]->prop.rel = r; }});
+        out.push_back({"statement: drop hypothesis", "hyp " + s.hyps[h]->name, [h](cert::Theorem& t, Sites&) {
                            auto& v = t.statement.hypotheses;
                            v.erase(v.begin() + static_cast<long>(h));
                        }});
@@ -333,7 +334,7 @@ TEST_CASE("mutation: the kernel rejects every mutant shown invalid independently
     // Sanity of the independent judge: no original certificate is shown invalid, no statement refuted.
     for (const auto& e : corpus.theorems) {
         INFO(e.theorem.id);
-        REQUIRE(kernel::check_theorem(e.theorem).verdict == kernel::Verdict::Verified);
+        REQUIRE(cert::check_theorem(e.theorem).verdict == kernel::Verdict::Verified);
         Judgement j = judge_proofs(e.theorem, rnd, 6);
         INFO(j.detail);
         REQUIRE(j.why == Why::None);
@@ -349,13 +350,13 @@ TEST_CASE("mutation: the kernel rejects every mutant shown invalid independently
     for (const auto& e : corpus.theorems) {
         auto muts = mutations_of(e.theorem, rnd, variants);
         for (const auto& m : muts) {
-            kernel::Theorem t = clone(e.theorem);
+            cert::Theorem t = clone(e.theorem);
             Sites ss = collect(t);
             m.apply(t, ss);
             kernel::Verdict verdict = kernel::Verdict::Rejected;
             std::string message;
             try {
-                auto r = kernel::check_theorem(t);
+                auto r = cert::check_theorem(t);
                 verdict = r.verdict;
                 message = r.message;
             } catch (const std::exception& ex) {
@@ -430,11 +431,11 @@ TEST_CASE("mutation: derived declarations — a refuted statement mutant is neve
     for (const auto& e : corpus.theorems) {
         if (e.derived) {
             for (const auto& m : mutations_of(e.theorem, rnd, 6)) {
-                kernel::Theorem t = clone(e.theorem);
+                cert::Theorem t = clone(e.theorem);
                 Sites ss = collect(t);
                 m.apply(t, ss);
                 kernel::Library snapshot = library;  // the theorems before e, verified
-                auto r = kernel::check_theorem(t, snapshot);
+                auto r = cert::check_theorem(t, snapshot);
                 if (m.op.rfind("statement", 0) != 0) {
                     ++certificate_mutants;
                     certificate_rejected += r.verdict == kernel::Verdict::Rejected;
@@ -450,7 +451,7 @@ TEST_CASE("mutation: derived declarations — a refuted statement mutant is neve
                 }
             }
         }
-        REQUIRE(kernel::check_theorem(e.theorem, library).verdict == kernel::Verdict::Verified);
+        REQUIRE(cert::check_theorem(e.theorem, library).verdict == kernel::Verdict::Verified);
     }
     std::cout << "derived declarations: " << total << " statement mutants, " << refuted
               << " refuted by an exact counterexample, " << killed << " of them rejected; " << certificate_mutants

@@ -113,7 +113,7 @@ TEST_CASE("used hypotheses of five theorems are pinned", "[independence][used]")
     };
     for (const auto& [id, used] : pinned) {
         INFO(id);
-        auto r = kernel::check_theorem(entry(id).theorem);
+        auto r = cert::check_theorem(entry(id).theorem);
         REQUIRE(r.verdict == kernel::Verdict::Verified);
         CHECK(r.used_hypotheses == used);
     }

@@ -2,6 +2,7 @@
 // Library of verified theorems, and the loader's dependency order. Each rejection asserts its reason.
 #include "export/assumptions.hpp"
 #include "frontend/corpus.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 
 #include <catch2/catch.hpp>
@@ -62,8 +63,8 @@ TEST_CASE("assumptions: axioms and sorry are counted from the kernel's recorded 
         {{"t.xml", "<corpus paper=\"t\">" + LEMMA + user(GOOD_USE + "<exact fact=\"hl\"/>") + "</corpus>"}});
     REQUIRE(c.theorems.size() == 2);
     kernel::Library library;
-    kernel::CheckResult lemma = kernel::check_theorem(c.theorems[0].theorem, library);
-    kernel::CheckResult use = kernel::check_theorem(c.theorems[1].theorem, library);
+    kernel::CheckResult lemma = cert::check_theorem(c.theorems[0].theorem, library);
+    kernel::CheckResult use = cert::check_theorem(c.theorems[1].theorem, library);
     REQUIRE(lemma.verdict == kernel::Verdict::Verified);
     REQUIRE(use.verdict == kernel::Verdict::Verified);
     const kernel::Statement& st = c.theorems[1].theorem.statement;
@@ -170,20 +171,20 @@ TEST_CASE("instantiate: a theorem that failed, one that comes later, itself", "[
     // at the kernel level: a Library that has not seen L (L later, or not checked)
     auto corpus = frontend::load_corpus({{"t.xml", "<corpus paper=\"t\">" + LEMMA + user(GOOD_USE + "<exact fact=\"hl\"/>") + "</corpus>"}});
     kernel::Library empty;
-    CHECK(kernel::check_theorem(corpus.theorems.at(1).theorem, empty).message ==
+    CHECK(cert::check_theorem(corpus.theorems.at(1).theorem, empty).message ==
           "instantiate 'L': theorem 'L' has not been verified earlier in this run (unknown, or later in the dependency order)");
     CHECK_FALSE(empty.verified("L"));
     CHECK(empty.failed("U"));  // the failure is recorded: a later user of U fails naming it
     kernel::Library lib;
-    REQUIRE(kernel::check_theorem(corpus.theorems.at(0).theorem, lib).verdict == kernel::Verdict::Verified);
+    REQUIRE(cert::check_theorem(corpus.theorems.at(0).theorem, lib).verdict == kernel::Verdict::Verified);
     CHECK(lib.verified("L"));
-    CHECK(kernel::check_theorem(corpus.theorems.at(0).theorem, lib).message == "theorem: 'L' is checked twice");
+    CHECK(cert::check_theorem(corpus.theorems.at(0).theorem, lib).message == "theorem: 'L' is checked twice");
 
     // itself: the kernel refuses (the loader already rejects it as a cycle)
-    kernel::Theorem self = corpus.theorems.at(1).theorem;
+    cert::Theorem self = corpus.theorems.at(1).theorem;
     self.id = "L";
     kernel::Library lib2;
-    CHECK(kernel::check_theorem(self, lib2).message == "instantiate 'L': a theorem cannot use itself");
+    CHECK(cert::check_theorem(self, lib2).message == "instantiate 'L': a theorem cannot use itself");
 }
 
 TEST_CASE("loader: uses in dependency order; a forward use, a cycle across files and an unknown theorem are errors", "[kernel][instantiate]") {
@@ -217,30 +218,30 @@ TEST_CASE("loader: uses in dependency order; a forward use, a cycle across files
 }
 
 TEST_CASE("kernel: a definition may call only earlier definitions (no cycle)", "[kernel]") {
-    kernel::Theorem t;
+    cert::Theorem t;
     t.id = "T";
     t.statement.reals = {"x"};
     t.statement.definitions = {{"f", {"y"}, kernel::apply("g", {kernel::var("y")})}, {"g", {"y"}, kernel::var("y")}};
     t.statement.goals = {{kernel::apply("f", {kernel::var("x")}), kernel::Rel::Eq, kernel::var("x")}};
     t.proofs.resize(1);
-    CHECK(kernel::check_theorem(t).message ==
+    CHECK(cert::check_theorem(t).message ==
           "declaration: definition 'f' calls 'g', which is not defined before it (a cycle or a forward call)");
     std::swap(t.statement.definitions[0], t.statement.definitions[1]);
-    CHECK(kernel::check_theorem(t).verdict == kernel::Verdict::Verified);
+    CHECK(cert::check_theorem(t).verdict == kernel::Verdict::Verified);
 }
 
 TEST_CASE("kernel: a definition body mentions only its parameters", "[kernel]") {
-    kernel::Theorem t;
+    cert::Theorem t;
     t.id = "T";
     t.statement.reals = {"x", "z"};
     t.statement.definitions = {{"f", {"y"}, kernel::add(kernel::var("y"), kernel::var("z"))}};
     t.statement.goals = {{kernel::apply("f", {kernel::var("x")}), kernel::Rel::Eq, kernel::add(kernel::var("x"), kernel::var("z"))}};
     t.proofs.resize(1);
     // z is a real variable of the statement, but not a parameter of f: the body may not capture it
-    CHECK(kernel::check_theorem(t).message == "declaration: definition 'f' uses 'z', which is not one of its parameters");
+    CHECK(cert::check_theorem(t).message == "declaration: definition 'f' uses 'z', which is not one of its parameters");
     t.statement.definitions[0].params = {"y", "z"};
     t.statement.goals[0].lhs = kernel::apply("f", {kernel::var("x"), kernel::var("z")});
-    CHECK(kernel::check_theorem(t).verdict == kernel::Verdict::Verified);
+    CHECK(cert::check_theorem(t).verdict == kernel::Verdict::Verified);
 }
 
 TEST_CASE("kernel: the verified-theorem library cannot be filled from outside", "[kernel]") {

@@ -2,6 +2,7 @@
 // rejected. Statements are written in the corpus syntax and read by the front end.
 #include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
+#include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
 #include "export/smtlib.hpp"
 
@@ -18,7 +19,7 @@ kernel::TermPtr E(const std::string& s) { return frontend::parse_expression(s, {
 std::string NF(const std::string& s, const std::vector<std::string>& vars) {
     kernel::Statement st;
     st.reals = vars;
-    return kernel::normalize(*E(s), st).to_string();
+    return kernel::normalize(*E(s), st).text;
 }
 
 // A one-theorem corpus; `body` holds the theorem's children.
@@ -31,7 +32,7 @@ frontend::Corpus corpus_of(const std::string& body, const std::string& defs = ""
 
 kernel::CheckResult check(const std::string& body, const std::string& defs = "") {
     auto c = corpus_of(body, defs);
-    return kernel::check_theorem(c.theorems.at(0).theorem);
+    return cert::check_theorem(c.theorems.at(0).theorem);
 }
 
 bool verified(const std::string& body, const std::string& defs = "") {
@@ -85,15 +86,15 @@ TEST_CASE("ring: identities after unfolding definitions", "[kernel][ring]") {
     // kernel refuses the certificate on its own when handed one directly
     CHECK_THROWS_AS(check(B3_HYPS + "<proof><ring/></proof>"), frontend::InputError);
     auto c = corpus_of(b3(R"~(<add><neg_goal/><mul><const value="2"/><hyp name="huv"/><hyp name="hv"/></mul><square of="v - u"/></add>)~"));
-    kernel::Theorem t = c.theorems.at(0).theorem;
-    t.proofs.at(0) = kernel::Certificate{};  // kind Ring
-    CHECK(kernel::check_theorem(t).message == "ring: the goal is not an equality");
-    kernel::Certificate psatz_on_eq = c.theorems.at(0).theorem.proofs.at(0);
+    cert::Theorem t = c.theorems.at(0).theorem;
+    t.proofs.at(0) = cert::Certificate{};  // kind Ring
+    CHECK(cert::check_theorem(t).message == "ring: the goal is not an equality");
+    cert::Certificate psatz_on_eq = c.theorems.at(0).theorem.proofs.at(0);
     auto eq = corpus_of(R"~(<real>x</real><goal>x = x</goal><proof><ring/></proof><witness>x = 0</witness>)~");
-    kernel::Theorem te = eq.theorems.at(0).theorem;
+    cert::Theorem te = eq.theorems.at(0).theorem;
     te.proofs.at(0) = psatz_on_eq;
     // psatz may prove an equality goal (from (l-r)^2 > 0, issue 15); this tree names hypotheses x = x lacks
-    CHECK(kernel::check_theorem(te).message == "hyp: unknown hypothesis 'huv'");
+    CHECK(cert::check_theorem(te).message == "hyp: unknown hypothesis 'huv'");
 }
 
 TEST_CASE("linear_combination", "[kernel][linear_combination]") {
@@ -167,11 +168,11 @@ TEST_CASE("finite sums", "[kernel][sums]") {
     CHECK_THROWS_AS(check(le + R"~(<proof><sum_congr index="i"><ring/></sum_congr></proof>)~"), frontend::InputError);
     {  // the kernel alone also refuses sum_congr for an inequality between sums
         auto c = corpus_of(le + R"~(<proof><sum_le_sum index="i"><psatz><add><neg_goal/><hyp name="h"/></add></psatz></sum_le_sum></proof>)~");
-        kernel::Theorem t = c.theorems.at(0).theorem;
+        cert::Theorem t = c.theorems.at(0).theorem;
         auto cert = t.proofs.at(0);
-        cert.kind = kernel::Certificate::Kind::SumCongr;
+        cert.kind = cert::Certificate::Kind::SumCongr;
         t.proofs.at(0) = cert;
-        CHECK(kernel::check_theorem(t).message == "sum_congr: relation <= does not fit this rule");
+        CHECK(cert::check_theorem(t).message == "sum_congr: relation <= does not fit this rule");
     }
     const std::string nonneg = R"~(<nat>d</nat><family>g</family>
         <goal>sum(k, d, g(k)^2) &gt;= 0</goal><witness>d = 1; g = [3]</witness>)~";

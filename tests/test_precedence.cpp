@@ -66,12 +66,12 @@ void compare(const kernel::TermPtr& t, const kernel::Statement& st, std::string 
     ++n.expressions;
 }
 
-void psatz_polys(const kernel::PsatzNode& p, const kernel::Statement& st, const std::string& index, Counter& n) {
+void psatz_polys(const cert::PsatzNode& p, const kernel::Statement& st, const std::string& index, Counter& n) {
     if (p.poly) compare(p.poly, st, index, n);
     for (const auto& c : p.children) psatz_polys(*c, st, index, n);
 }
 
-void certificate_polys(const kernel::Certificate& c, const kernel::Statement& st, const std::string& index, Counter& n) {
+void certificate_polys(const cert::Certificate& c, const kernel::Statement& st, const std::string& index, Counter& n) {
     for (const auto& lt : c.combination)
         if (lt.coeff) compare(lt.coeff, st, index, n);
     if (c.refutation) psatz_polys(*c.refutation, st, index, n);

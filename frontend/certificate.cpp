@@ -1,0 +1,138 @@
+// The certificate interpreter: walks a Certificate and calls the kernel's rules. Untrusted: it decides
+// nothing (the kernel's Check::conclude does), it only chooses which rules to call.
+#include "frontend/certificate.hpp"
+
+#include <new>
+
+namespace icl::cert {
+
+namespace rule = kernel::rule;
+using kernel::GoalPtr;
+using kernel::HeldPtr;
+using kernel::KernelError;
+using kernel::ProofPtr;
+
+namespace {
+
+struct Interpreter {
+    const kernel::Limits& limits;
+
+    [[noreturn]] static void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
+
+    // the Fact the refutation tree denotes, under the hypotheses of g and ¬g
+    HeldPtr evaluate(const PsatzPtr& np, const GoalPtr& g, unsigned long depth) const {
+        if (!np) fail("psatz", "missing node");
+        if (depth > limits.max_depth) fail("limit", "certificate nesting exceeds max-depth");
+        const PsatzNode& n = *np;
+        using K = PsatzNode::Kind;
+        switch (n.kind) {
+            case K::Hyp: return rule::hypothesis(g, n.hyp);
+            case K::NonzeroSq: return rule::nonzero_square(g, n.hyp);
+            case K::NegGoal: return rule::negated_goal(g);
+            case K::Square: return rule::square(g, n.poly);
+            case K::Const: return rule::positive_constant(g, n.value);
+            case K::MulPoly:
+                if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
+                return rule::equality_times(n.poly, evaluate(n.children[0], g, depth + 1));
+            case K::Mul:
+            case K::Add: {
+                if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
+                auto combine = [&](const HeldPtr& a, const HeldPtr& b) {
+                    return n.kind == K::Mul ? rule::product(a, b) : rule::sum(a, b);
+                };
+                // Combined as a balanced tree while the children are evaluated (a binary counter: an entry
+                // of rank r covers 2^r children), so n children cost O(n log n) and only O(log n) live.
+                std::vector<std::pair<HeldPtr, unsigned>> partial;
+                for (const auto& c : n.children) {
+                    HeldPtr h = evaluate(c, g, depth + 1);
+                    unsigned rank = 0;
+                    for (; !partial.empty() && partial.back().second == rank; ++rank, partial.pop_back())
+                        h = combine(partial.back().first, h);
+                    partial.emplace_back(std::move(h), rank);
+                }
+                while (partial.size() > 1) {
+                    HeldPtr b = std::move(partial.back().first);
+                    partial.pop_back();
+                    partial.back().first = combine(partial.back().first, b);
+                }
+                return partial.front().first;
+            }
+        }
+        fail("psatz", "unknown node kind");
+    }
+
+    // a Proof of g by `cert`, made by the kernel's rules
+    ProofPtr prove(const GoalPtr& g, const Certificate& cert, unsigned long depth) const {
+        if (depth > limits.max_depth) fail("limit", "certificate nesting exceeds max-depth");
+        using K = Certificate::Kind;
+        if (!cert.lemmas.empty()) {
+            std::vector<rule::Instance> lemmas;
+            for (const auto& in : cert.lemmas) {
+                rule::Instance r{in.theorem, in.with, {}, in.names};
+                for (const auto& d : in.discharges) r.discharges.emplace_back(d.hyp, d.index);
+                lemmas.push_back(std::move(r));
+            }
+            auto discharge = [&](std::size_t i, std::size_t j, const GoalPtr& obligation) {
+                const CertificatePtr& p = cert.lemmas[i].discharges[j].proof;
+                if (!p) fail("certificate", "no proof for hypothesis '" + cert.lemmas[i].discharges[j].hyp + "'");
+                return prove(obligation, *p, depth + 1);
+            };
+            Certificate rest = cert;
+            rest.lemmas.clear();
+            return rule::using_lemmas(g, lemmas, discharge, [&](const GoalPtr& same) { return prove(same, rest, depth + 1); });
+        }
+        switch (cert.kind) {
+            case K::Ring:
+                if (!cert.combination.empty()) fail("ring", "ring takes no hypotheses");
+                if (cert.exponent != 1) fail("ring", "exponent must be 1 for ring");
+                return rule::ring(g);
+            case K::LinearCombination: return rule::linear_combination(g, cert.combination, cert.exponent);
+            case K::Psatz: return rule::refutation(evaluate(cert.refutation, g, 0));
+            case K::Exact: return rule::exact(g, cert.fact);
+            case K::SumNonneg:
+            case K::SumLeSum:
+            case K::SumCongr: {
+                using S = rule::SumRule;
+                S s = cert.kind == K::SumNonneg ? S::Nonneg : cert.kind == K::SumLeSum ? S::LeSum : S::Congr;
+                const char* name = s == S::Nonneg ? "sum_nonneg" : s == S::LeSum ? "sum_le_sum" : "sum_congr";
+                if (!cert.body) fail(name, "missing body certificate");
+                return rule::sum_rule(s, g, cert.index, [&](const GoalPtr& body) { return prove(body, *cert.body, depth + 1); });
+            }
+        }
+        fail("certificate", "unknown kind");
+    }
+};
+
+}  // namespace
+
+kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, const kernel::Limits& limits) {
+    kernel::Check check(t.id, t.statement, library, limits);
+    try {
+        std::vector<GoalPtr> goals = check.goals();
+        if (goals.size() != t.proofs.size())
+            return check.reject("theorem: " + std::to_string(goals.size()) + " goals but " +
+                                std::to_string(t.proofs.size()) + " certificates");
+        Interpreter in{limits};
+        std::vector<ProofPtr> proofs;
+        for (std::size_t i = 0; i < goals.size(); ++i) {
+            try {
+                proofs.push_back(in.prove(goals[i], t.proofs[i], 0));
+            } catch (const KernelError& e) {
+                if (goals.size() == 1) throw;
+                throw KernelError("goal " + std::to_string(i + 1) + ": " + e.what());
+            }
+        }
+        return check.conclude(proofs);
+    } catch (const KernelError& e) {
+        return check.reject(e.what());
+    } catch (const std::bad_alloc&) {
+        return check.reject("limit: out of memory (GMP/FLINT allocation failed; raise the memory limit)");
+    }
+}
+
+kernel::CheckResult check_theorem(const Theorem& t, const kernel::Limits& limits) {
+    kernel::Library empty;
+    return check_theorem(t, empty, limits);
+}
+
+}  // namespace icl::cert
