@@ -276,7 +276,7 @@ void collect_hyps(const kernel::Proof& p, std::set<std::string>& out) {
     if (p.rule == kernel::Proof::Rule::Exact) out.insert(p.fact);
     for (const auto& t : p.combination) out.insert(t.hyp);
     if (p.refutation)
-        for (const auto& h : p.refutation->rests_on()) out.insert(h);
+        for (const auto& h : cert::rests_on(*p.refutation)) out.insert(h);
     if (p.body) collect_hyps(*p.body, out);
 }
 

@@ -2,7 +2,9 @@
 // nothing (the kernel's Check::conclude does), it only chooses which rules to call.
 #include "frontend/certificate.hpp"
 
+#include <functional>
 #include <new>
+#include <set>
 
 namespace icl::cert {
 
@@ -103,7 +105,31 @@ struct Interpreter {
     }
 };
 
+// contract: adds the hypotheses and facts p names to `names` and the theorems it instantiates to `theorems`
+void collect_uses(const kernel::Proof& p, std::set<std::string>& names, std::set<std::string>& theorems) {
+    for (const auto& l : p.lemmas) {
+        theorems.insert(l.theorem);
+        for (const auto& d : l.discharges)
+            if (d.proof) collect_uses(*d.proof, names, theorems);
+    }
+    for (const auto& lt : p.combination) names.insert(lt.hyp);
+    if (p.refutation)
+        for (const auto& h : rests_on(*p.refutation)) names.insert(h);
+    if (!p.fact.empty()) names.insert(p.fact);
+    if (p.body) collect_uses(*p.body, names, theorems);
+}
+
 }  // namespace
+
+std::vector<std::string> rests_on(const kernel::Fact& fact) {
+    std::set<std::string> out;
+    std::function<void(const kernel::Fact&)> walk = [&](const kernel::Fact& f) {
+        if (!f.hypothesis.empty()) out.insert(f.hypothesis);
+        for (const auto& p : f.premises) walk(*p);
+    };
+    walk(fact);
+    return {out.begin(), out.end()};
+}
 
 kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, const kernel::Limits& limits) {
     kernel::Check check(t.id, t.statement, library, limits);
@@ -122,7 +148,13 @@ kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, co
                 throw KernelError("goal " + std::to_string(i + 1) + ": " + e.what());
             }
         }
-        return check.conclude(proofs);
+        kernel::CheckResult r = check.conclude(proofs);
+        std::set<std::string> names, theorems;
+        for (const auto& p : r.proofs) collect_uses(*p, names, theorems);
+        for (const auto& h : t.statement.hypotheses)
+            if (names.count(h.name)) r.used_hypotheses.push_back(h.name);
+        r.uses.assign(theorems.begin(), theorems.end());
+        return r;
     } catch (const KernelError& e) {
         return check.reject(e.what());
     } catch (const std::bad_alloc&) {

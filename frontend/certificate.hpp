@@ -96,5 +96,7 @@ struct Theorem {
 kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, const kernel::Limits& limits = {});
 // The same with an empty library (no instantiation possible).
 kernel::CheckResult check_theorem(const Theorem& t, const kernel::Limits& limits = {});
+// The hypotheses a Fact of the kernel's derivation rests on, sorted (read off its premises).
+std::vector<std::string> rests_on(const kernel::Fact& fact);
 
 }  // namespace icl::cert

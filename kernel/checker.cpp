@@ -14,31 +14,6 @@ namespace icl::kernel {
 using detail::Poly;
 using detail::Ring;
 
-// ---------------------------------------------------------------- term constructors
-namespace {
-// contract: a fresh node with the given fields
-TermPtr node(Term::Kind k, std::vector<TermPtr> args, std::string name = {}, unsigned long e = 0, Rational v = 0) {
-    return std::make_shared<const Term>(Term{k, std::move(v), std::move(name), std::move(args), e});
-}
-}  // namespace
-// contract of each: the term it names (constant, variable, −a, a+b, a−b, a·b, bᵉ, a call, Σ_{index<bound} body)
-TermPtr number(const Rational& v) { return node(Term::Kind::Number, {}, {}, 0, v); }
-TermPtr var(const std::string& n) { return node(Term::Kind::Var, {}, n); }
-TermPtr neg(TermPtr a) { return node(Term::Kind::Neg, {std::move(a)}); }
-TermPtr add(TermPtr a, TermPtr b) { return node(Term::Kind::Add, {std::move(a), std::move(b)}); }
-TermPtr sub(TermPtr a, TermPtr b) { return node(Term::Kind::Sub, {std::move(a), std::move(b)}); }
-TermPtr mul(TermPtr a, TermPtr b) { return node(Term::Kind::Mul, {std::move(a), std::move(b)}); }
-TermPtr pow(TermPtr b, unsigned long e) { return node(Term::Kind::Pow, {std::move(b)}, {}, e); }
-TermPtr apply(const std::string& f, std::vector<TermPtr> args) { return node(Term::Kind::Apply, std::move(args), f); }
-TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) {
-    return node(Term::Kind::Sum, {var(bound), std::move(body)}, index);
-}
-
-const char* rel_symbol(Rel r) {  // contract: the concrete syntax of r (same order as enum Rel)
-    static const char* const symbols[] = {"=", "<=", "<", ">=", ">", "!="};
-    return symbols[static_cast<int>(r)];
-}
-
 namespace {
 
 // contract: never returns; the message names the rule that failed
@@ -68,8 +43,7 @@ struct Run {
     unsigned long work = 0;   // polynomial work, against Limits::max_work
     const Verified* verified;
     const std::map<std::string, std::string>* failed;
-    std::string self;                       // the theorem being checked
-    std::set<std::string> used, uses;       // hypotheses referred to, theorems instantiated
+    std::string self;  // the theorem being checked
 };
 
 // One side of a relation, with the names that denote the active index on that side.
@@ -275,7 +249,6 @@ Relation hypothesis_in_scope(const std::string& rule, const std::string& name, c
         if (n == name) return f;
     for (const auto& h : sc.st.hypotheses) {
         if (h.name != name) continue;
-        sc.run->used.insert(name);
         if (h.forall_index.empty()) return Relation{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
         if (sc.index.empty() || h.forall_bound != sc.bound)
             fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
@@ -327,16 +300,6 @@ struct RuleBook {
     // contract: true iff p was made by a rule as a proof of exactly the Goal object g
     static bool proves(const ProofPtr& p, const GoalPtr& g) { return p && g && p->proves_.lock() == g; }
 };
-
-std::vector<std::string> Fact::rests_on() const {
-    std::set<std::string> out;
-    std::function<void(const Fact&)> walk = [&](const Fact& f) {
-        if (!f.hypothesis.empty()) out.insert(f.hypothesis);
-        for (const auto& p : f.premises) walk(*p);
-    };
-    walk(*this);
-    return {out.begin(), out.end()};
-}
 
 // ---------------------------------------------------------------- Positivstellensatz facts
 // contract: if h: lhs rel rhs holds at every point satisfying the hypotheses, so does the result (d = lhs − rhs)
@@ -533,7 +496,6 @@ Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const st
         fail(rule, "theorem '" + in.theorem + "' has not been verified earlier in this run "
                    "(unknown, or later in the dependency order)");
     const Statement& T = *it->second;
-    run.uses.insert(in.theorem);
     Substitution sigma;
     std::set<std::string> given, free;
     for (const auto& [v, term] : in.with) {
@@ -719,11 +681,8 @@ CheckResult Check::conclude(const std::vector<ProofPtr>& proofs) {
     for (std::size_t i = 0; i < goals_.size(); ++i)
         if (!RuleBook::proves(proofs[i], goals_[i])) return reject("theorem: proof " + std::to_string(i + 1) + " is not a proof of goal " + std::to_string(i + 1));
     if (library_.verified(id_) || library_.failed(id_)) return reject("theorem: '" + id_ + "' is checked twice");
-    CheckResult result{Verdict::Verified, "", proofs, {}, {run_->uses.begin(), run_->uses.end()}};
-    for (const auto& h : st_.hypotheses)
-        if (run_->used.count(h.name)) result.used_hypotheses.push_back(h.name);
     library_.verified_.emplace(id_, std::make_shared<const Statement>(st_));
-    return result;
+    return CheckResult{Verdict::Verified, "", proofs, {}, {}};
 }
 
 CheckResult Check::reject(const std::string& message) {  // contract: Rejected, recorded unless verified

@@ -31,20 +31,31 @@ struct Term {
     unsigned long exponent = 0;  // Pow
 };
 
-// Constructors (no validation here: the checker validates every term against the statement's scope).
-TermPtr number(const Rational& value);
-TermPtr var(const std::string& name);
-TermPtr neg(TermPtr a);
-TermPtr add(TermPtr a, TermPtr b);
-TermPtr sub(TermPtr a, TermPtr b);
-TermPtr mul(TermPtr a, TermPtr b);
-TermPtr pow(TermPtr base, unsigned long exponent);
-TermPtr apply(const std::string& callee, std::vector<TermPtr> args);
-TermPtr sum(const std::string& index, const std::string& bound, TermPtr body);
+// Constructors (no validation here: the checker validates every term against the statement's scope),
+// each the term it names: a constant, a variable, −a, a+b, a−b, a·b, bᵉ, a call, Σ_{index<bound} body.
+namespace detail {
+inline TermPtr node(Term::Kind k, std::vector<TermPtr> args, std::string name = {}, unsigned long e = 0, Rational v = 0) {
+    return std::make_shared<const Term>(Term{k, std::move(v), std::move(name), std::move(args), e});
+}
+}  // namespace detail
+inline TermPtr number(const Rational& v) { return detail::node(Term::Kind::Number, {}, {}, 0, v); }
+inline TermPtr var(const std::string& n) { return detail::node(Term::Kind::Var, {}, n); }
+inline TermPtr neg(TermPtr a) { return detail::node(Term::Kind::Neg, {std::move(a)}); }
+inline TermPtr add(TermPtr a, TermPtr b) { return detail::node(Term::Kind::Add, {std::move(a), std::move(b)}); }
+inline TermPtr sub(TermPtr a, TermPtr b) { return detail::node(Term::Kind::Sub, {std::move(a), std::move(b)}); }
+inline TermPtr mul(TermPtr a, TermPtr b) { return detail::node(Term::Kind::Mul, {std::move(a), std::move(b)}); }
+inline TermPtr pow(TermPtr b, unsigned long e) { return detail::node(Term::Kind::Pow, {std::move(b)}, {}, e); }
+inline TermPtr apply(const std::string& f, std::vector<TermPtr> args) { return detail::node(Term::Kind::Apply, std::move(args), f); }
+inline TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) {
+    return detail::node(Term::Kind::Sum, {var(bound), std::move(body)}, index);
+}
 
 // ---------------------------------------------------------------- statements
 enum class Rel { Eq, Le, Lt, Ge, Gt, Ne };
-const char* rel_symbol(Rel r);  // "=", "<=", "<", ">=", ">", "!="
+inline const char* rel_symbol(Rel r) {  // the concrete syntax, in the order of Rel
+    static const char* const symbols[] = {"=", "<=", "<", ">=", ">", "!="};
+    return symbols[static_cast<int>(r)];
+}
 
 struct Prop {
     TermPtr lhs;
@@ -120,7 +131,6 @@ public:
     const TermPtr term;                  // Square, EqualityTimes: as written in the certificate
     const Rational value;                // PositiveConstant
     const std::vector<FactPtr> premises; // Product, Sum: 2; EqualityTimes: 1
-    std::vector<std::string> rests_on() const;  // the hypotheses it uses, sorted
     Fact(const Fact&) = delete;
 private:
     friend struct RuleBook;
@@ -177,9 +187,9 @@ struct CheckResult {
     Verdict verdict = Verdict::Rejected;
     std::string message;  // on rejection: "<rule>: <why>"
     std::vector<ProofPtr> proofs;              // when verified: one derivation per goal
-    std::vector<std::string> used_hypotheses;  // when verified: the hypotheses the proofs rest on,
-                                               // in statement order (informative, not trusted)
-    std::vector<std::string> uses;             // the theorems its proofs instantiate, sorted
+    // read off the proofs by cert::check_theorem (informative, not trusted): when verified, the
+    std::vector<std::string> used_hypotheses;  // hypotheses the proofs rest on, in statement order,
+    std::vector<std::string> uses;             // and the theorems they instantiate, sorted
 };
 
 // The theorems verified so far in one run. Only Check::conclude adds to it, so a theorem can be

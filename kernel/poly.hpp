@@ -1,4 +1,5 @@
 // Internal to the kernel: RAII wrapper over FLINT fmpq_mpoly with resource limits on every operation.
+// Exact arithmetic over ℚ (GMP underneath), no floating point.
 #pragma once
 
 #include "kernel/kernel.hpp"
@@ -6,6 +7,7 @@
 #include <flint/fmpq.h>
 #include <flint/fmpq_mpoly.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -13,18 +15,39 @@
 
 namespace icl::kernel::detail {
 
+inline void to_fmpq(fmpq_t out, const Rational& r) { fmpq_set_mpq(out, r.backend().data()); }  // contract: out = r
+inline Rational from_fmpq(const fmpq_t q) {  // contract: a Rational equal to q
+    Rational r;
+    fmpq_get_mpq(r.backend().data(), q);
+    return r;
+}
+
 // A polynomial ring ℚ[v1..vn]; variable names are fixed at construction.
 class Ring {
 public:
     // contract: names distinct; index i ↔ names[i]; polynomial work is charged to *work (if given)
-    explicit Ring(std::vector<std::string> names, unsigned long* work = nullptr);
-    ~Ring();
+    explicit Ring(std::vector<std::string> names, unsigned long* work = nullptr)
+        : work_(work), names_(std::move(names)), ctx_(new fmpq_mpoly_ctx_struct) {
+        for (std::size_t i = 0; i < names_.size(); ++i) index_[names_[i]] = static_cast<long>(i);
+        // FLINT needs at least one variable; an unused dummy does not change any normal form.
+        fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(names_.size(), 1)), ORD_DEGREVLEX);
+    }
+    ~Ring() {
+        fmpq_mpoly_ctx_clear(ctx_);
+        delete ctx_;
+    }
     Ring(const Ring&) = delete;
     Ring& operator=(const Ring&) = delete;
     const std::vector<std::string>& names() const { return names_; }
-    long index_of(const std::string& name) const;  // contract: -1 iff name is not a variable
+    long index_of(const std::string& name) const {  // contract: -1 iff name is not a variable
+        auto it = index_.find(name);
+        return it == index_.end() ? -1 : it->second;
+    }
     fmpq_mpoly_ctx_struct* ctx() const { return ctx_; }
-    void charge(unsigned long units, const Limits& limits) const;  // contract: KernelError past max-work
+    void charge(unsigned long units, const Limits& limits) const {  // contract: KernelError past max-work
+        if (work_ && (*work_ += units) > limits.max_work)
+            throw KernelError("limit: polynomial work exceeds max-work " + std::to_string(limits.max_work));
+    }
 private:
     unsigned long* work_;
     std::vector<std::string> names_;
@@ -35,31 +58,153 @@ private:
 // An element of a Ring; value semantics. Every operation checks Limits and throws KernelError.
 class Poly {
 public:
-    Poly(const Ring& ring, const Limits& limits);                        // contract: the zero polynomial
-    static Poly constant(const Ring&, const Limits&, const Rational& c);  // contract: exactly c
-    static Poly variable(const Ring&, const Limits&, long index);       // contract: exactly v_index
-    Poly(const Poly& other);
-    Poly& operator=(const Poly& other);
-    Poly(Poly&& other) noexcept;              // contract: takes other's value; other becomes 0
-    Poly& operator=(Poly&& other);            // contract: swaps values (same ring), else KernelError
-    ~Poly();
-    Poly operator+(const Poly& o) const;  // contract: exact sum
-    Poly operator-(const Poly& o) const;  // contract: exact difference
-    Poly operator-() const;               // contract: exact negation
-    Poly operator*(const Poly& o) const;  // contract: exact product, or KernelError past the limits
-    Poly power(unsigned long e) const;    // contract: exact e-th power, or KernelError past the limits
-    bool is_zero() const;                 // contract: true iff every coefficient is 0
-    bool is_constant() const;             // contract: true iff no monomial has a variable
-    Rational constant_value() const;      // contract: the value when is_constant()
-    unsigned long degree() const;         // contract: total degree (0 for constants and zero)
-    unsigned long length() const;         // contract: number of monomials
-    unsigned long coeff_bits() const;     // contract: ≥ the bit size of every numerator and denominator
-    std::string to_string() const;        // contract: the canonical text (FLINT's), e.g. "2*u*v - v"
-    Polynomial to_public() const;         // contract: same polynomial in the public canonical form
+    Poly(const Ring& ring, const Limits& limits) : ring_(&ring), limits_(&limits) {  // contract: the zero polynomial
+        fmpq_mpoly_init(&p_, ring_->ctx());
+    }
+    static Poly constant(const Ring& ring, const Limits& limits, const Rational& c) {  // contract: exactly c
+        Poly r(ring, limits);
+        fmpq_t q;
+        fmpq_init(q);
+        to_fmpq(q, c);
+        fmpq_mpoly_set_fmpq(&r.p_, q, ring.ctx());
+        fmpq_clear(q);
+        return r;
+    }
+    static Poly variable(const Ring& ring, const Limits& limits, long index) {  // contract: exactly v_index
+        Poly r(ring, limits);
+        fmpq_mpoly_gen(&r.p_, index, ring.ctx());
+        return r;
+    }
+    Poly(const Poly& o) : ring_(o.ring_), limits_(o.limits_) {
+        fmpq_mpoly_init(&p_, ring_->ctx());
+        fmpq_mpoly_set(&p_, &o.p_, ring_->ctx());
+    }
+    Poly& operator=(const Poly& o) {  // contract: copies o (same ring), else KernelError
+        if (this != &o) {
+            if (ring_ != o.ring_) throw KernelError("internal: polynomials of different rings");
+            fmpq_mpoly_set(&p_, &o.p_, ring_->ctx());
+        }
+        return *this;
+    }
+    Poly(Poly&& o) noexcept : ring_(o.ring_), limits_(o.limits_) {  // contract: takes o's value; o becomes 0
+        fmpq_mpoly_init(&p_, ring_->ctx());
+        fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
+    }
+    Poly& operator=(Poly&& o) {  // contract: swaps values (same ring), else KernelError
+        if (this != &o && ring_ == o.ring_) fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
+        else if (this != &o) *this = static_cast<const Poly&>(o);  // different rings: the copy throws
+        return *this;
+    }
+    ~Poly() { fmpq_mpoly_clear(&p_, ring_->ctx()); }
+    Poly operator+(const Poly& o) const {  // contract: exact sum
+        ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
+        Poly r(*ring_, *limits_);
+        fmpq_mpoly_add(&r.p_, &p_, &o.p_, ring_->ctx());
+        r.check_limits("sum");
+        return r;
+    }
+    Poly operator-(const Poly& o) const {  // contract: exact difference
+        ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
+        Poly r(*ring_, *limits_);
+        fmpq_mpoly_sub(&r.p_, &p_, &o.p_, ring_->ctx());
+        r.check_limits("difference");
+        return r;
+    }
+    Poly operator-() const {  // contract: exact negation
+        Poly r(*ring_, *limits_);
+        fmpq_mpoly_neg(&r.p_, &p_, ring_->ctx());
+        return r;  // same size as *this: no limit can newly fail
+    }
+    Poly operator*(const Poly& o) const {  // contract: exact product, or KernelError past the limits
+        // Checked before multiplying so that a hostile product cannot exhaust memory.
+        if (degree() + o.degree() > limits_->max_degree)
+            throw KernelError("limit: product would have degree " + std::to_string(degree() + o.degree()) +
+                              " > max-degree " + std::to_string(limits_->max_degree));
+        if (length() > 0 && o.length() > limits_->max_terms / length())
+            throw KernelError("limit: product of " + std::to_string(length()) + " and " +
+                              std::to_string(o.length()) + " terms may exceed max-terms " +
+                              std::to_string(limits_->max_terms));
+        if (coeff_bits() + o.coeff_bits() > limits_->max_coeff_bits + 64)
+            throw KernelError("limit: product would have coefficients of about " +
+                              std::to_string(coeff_bits() + o.coeff_bits()) + " bits > max-coeff-bits " +
+                              std::to_string(limits_->max_coeff_bits));
+        ring_->charge(length() * o.length() * work_per_term(o), *limits_);
+        Poly r(*ring_, *limits_);
+        fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
+        r.check_limits("product");
+        return r;
+    }
+    Poly power(unsigned long e) const {  // contract: exact e-th power, or KernelError past the limits
+        if (e > limits_->max_degree || (degree() > 0 && degree() * e > limits_->max_degree))
+            throw KernelError("limit: power ^" + std::to_string(e) + " exceeds max-degree " +
+                              std::to_string(limits_->max_degree));
+        Poly result = constant(*ring_, *limits_, Rational(1));
+        Poly base = *this;
+        while (e > 0) {  // square-and-multiply through operator*, so every step is limit-checked
+            if (e & 1) result = result * base;
+            e >>= 1;
+            if (e > 0) base = base * base;
+        }
+        return result;
+    }
+    bool is_zero() const { return fmpq_mpoly_is_zero(&p_, ring_->ctx()); }        // contract: every coefficient is 0
+    bool is_constant() const { return fmpq_mpoly_is_fmpq(&p_, ring_->ctx()); }    // contract: no monomial has a variable
+    Rational constant_value() const {  // contract: the value when is_constant()
+        fmpq_t q;
+        fmpq_init(q);
+        fmpq_mpoly_get_fmpq(q, &p_, ring_->ctx());
+        Rational r = from_fmpq(q);
+        fmpq_clear(q);
+        return r;
+    }
+    unsigned long degree() const {  // contract: total degree (0 for constants and zero)
+        slong d = fmpq_mpoly_total_degree_si(&p_, ring_->ctx());
+        return d < 0 ? 0 : static_cast<unsigned long>(d);
+    }
+    unsigned long length() const { return static_cast<unsigned long>(fmpq_mpoly_length(&p_, ring_->ctx())); }  // monomials
+    unsigned long coeff_bits() const {  // contract: ≥ the bit size of every numerator and denominator
+        slong z = fmpz_mpoly_max_bits(p_.zpoly);
+        unsigned long bits = static_cast<unsigned long>(z < 0 ? -z : z);
+        return bits + fmpz_bits(fmpq_numref(p_.content)) + fmpz_bits(fmpq_denref(p_.content));
+    }
+    std::string to_string() const {  // contract: FLINT's canonical text, e.g. "2*u*v - v"
+        std::vector<const char*> names;
+        for (const auto& n : ring_->names()) names.push_back(n.c_str());
+        if (names.empty()) names.push_back("_");  // the unused dummy variable of an empty ring
+        char* text = fmpq_mpoly_get_str_pretty(&p_, names.data(), ring_->ctx());
+        std::string out(text);
+        flint_free(text);
+        return out;
+    }
+    Polynomial to_public() const {  // contract: the same polynomial in the public form
+        Polynomial out{ring_->names(), {}, to_string()};
+        std::vector<ulong> exps(static_cast<std::size_t>(ring_->ctx()->zctx->minfo->nvars));
+        fmpq_t q;
+        fmpq_init(q);
+        for (slong i = 0; i < fmpq_mpoly_length(&p_, ring_->ctx()); ++i) {
+            fmpq_mpoly_get_term_coeff_fmpq(q, &p_, i, ring_->ctx());
+            fmpq_mpoly_get_term_exp_ui(exps.data(), &p_, i, ring_->ctx());
+            out.monomials.push_back({from_fmpq(q), std::vector<unsigned long>(exps.begin(), exps.begin() + out.variables.size())});
+        }
+        fmpq_clear(q);
+        return out;
+    }
 private:
-    void check_limits(const char* what) const;
-    unsigned long work_per_term(const Poly& o) const;  // contract: work units per monomial of o op this
-    unsigned long names_count() const { return ring_->names().size(); }
+    void check_limits(const char* what) const {  // contract: KernelError past a limit
+        if (degree() > limits_->max_degree)
+            throw KernelError(std::string("limit: ") + what + " has degree " + std::to_string(degree()) +
+                              " > max-degree " + std::to_string(limits_->max_degree));
+        if (length() > limits_->max_terms)
+            throw KernelError(std::string("limit: ") + what + " has " + std::to_string(length()) +
+                              " terms > max-terms " + std::to_string(limits_->max_terms));
+        if (coeff_bits() > limits_->max_coeff_bits)
+            throw KernelError(std::string("limit: ") + what + " has coefficients of " + std::to_string(coeff_bits()) +
+                              " bits > max-coeff-bits " + std::to_string(limits_->max_coeff_bits));
+    }
+    // Work units: monomials touched times (exponent words + 1 + coefficient limbs), about FLINT's cost.
+    unsigned long work_per_term(const Poly& o) const {
+        return ring_->names().size() / 8 + 1 + (coeff_bits() + o.coeff_bits()) / 64;
+    }
     const Ring* ring_;
     const Limits* limits_;
     fmpq_mpoly_struct p_;

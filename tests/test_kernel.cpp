@@ -236,7 +236,7 @@ TEST_CASE("kernel derivation: the Facts a refutation records (rule, sign, premis
     CHECK(prod.premises[0]->rule == F::Hypothesis);
     CHECK(prod.premises[0]->hypothesis == "hx");
     CHECK(prod.premises[1]->hypothesis == "hxy");
-    CHECK(sum.rests_on() == std::vector<std::string>{"hx", "hxy"});
+    CHECK(cert::rests_on(sum) == std::vector<std::string>{"hx", "hxy"});
 }
 
 TEST_CASE("smtlib derivation steps: one check-sat per Fact of the kernel's derivation, signs from the kernel", "[kernel][derivation][smtlib]") {

@@ -621,7 +621,7 @@ TEST_CASE("lean export: a refutation proving an equality goal (by_contra), walke
     REQUIRE(p.rule == kernel::Proof::Rule::Refutation);
     CHECK(p.contradiction == 0);
     CHECK(p.refutation->sign == kernel::Sign::Pos);
-    CHECK(p.refutation->rests_on() == std::vector<std::string>{"h"});
+    CHECK(cert::rests_on(*p.refutation) == std::vector<std::string>{"h"});
     const leanexp::LeanFile f = leanexp::export_lean(c);
     CHECK(count(f.text, "by_contra hng") == 1);
     CHECK(count(f.text, "sub_ne_zero.mpr hng") == 1);      // the negated goal as (x − 0)² > 0
