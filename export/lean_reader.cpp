@@ -59,9 +59,9 @@ TermPtr rename_var(const TermPtr& t, const std::string& from, const std::string&
     if (from == to) return t;
     if (t->kind == Term::Kind::Var) return t->name == from ? t_var(to) : t;
     if (t->kind == Term::Kind::Sum && t->name == from) return t;  // shadowed
-    auto n = std::make_shared<Term>(*t);
-    for (auto& a : n->args) a = rename_var(a, from, to);
-    return n;
+    std::vector<TermPtr> args;
+    for (const auto& a : t->args) args.push_back(rename_var(a, from, to));
+    return kernel::rebuild(*t, std::move(args), t->name);
 }
 
 std::optional<Rational> numeral(const Term& t) {
@@ -280,11 +280,7 @@ public:
     TermPtr app() {
         if (peek().k == Tok::K::Ident && families.count(peek().s)) {
             std::string f = next().s;
-            auto t = std::make_shared<Term>();
-            t->kind = Term::Kind::Apply;
-            t->name = f;
-            t->args = {atom()};
-            return t;
+            return kernel::apply(f, {atom()});
         }
         return atom();
     }
@@ -317,11 +313,7 @@ public:
             std::string d = ident();
             expect(",");
             TermPtr body = mul();  // the big-operator body is parsed at precedence 67
-            auto t = std::make_shared<Term>();
-            t->kind = Term::Kind::Sum;
-            t->name = k;
-            t->args = {t_var(d), body};
-            return t;
+            return kernel::Term::make(Term::Kind::Sum, {t_var(d), body}, k);
         }
         fail("unexpected `" + peek().s + "` in a term");
     }
@@ -752,15 +744,13 @@ Rel converse(Rel r) {
 // Every sum index of t renamed to a fresh "#sN" (no Lean identifier), so a substitution cannot capture.
 TermPtr freshen_sums(const TermPtr& t, int& counter) {
     if (t->kind == Term::Kind::Sum) {
-        auto n = std::make_shared<Term>(*t);
-        n->name = "#s" + std::to_string(counter++);
-        n->args[1] = freshen_sums(rename_var(t->args[1], t->name, n->name), counter);
-        return n;
+        std::string fresh = "#s" + std::to_string(counter++);
+        return kernel::rebuild(*t, {t->args[0], freshen_sums(rename_var(t->args[1], t->name, fresh), counter)}, fresh);
     }
     if (t->args.empty()) return t;
-    auto n = std::make_shared<Term>(*t);
-    for (auto& a : n->args) a = freshen_sums(a, counter);
-    return n;
+    std::vector<TermPtr> args;
+    for (const auto& a : t->args) args.push_back(freshen_sums(a, counter));
+    return kernel::rebuild(*t, std::move(args), t->name);
 }
 
 struct Checker {
@@ -1328,9 +1318,9 @@ bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, 
                     if (t->kind == Term::Kind::Var)
                         for (std::size_t i = 0; i < d.params.size(); ++i)
                             if (d.params[i] == t->name) return a->args[i];
-                    auto n = std::make_shared<Term>(*t);
-                    for (auto& x : n->args) x = sub(x);
-                    return n;
+                    std::vector<TermPtr> args;
+                    for (const auto& x : t->args) args.push_back(sub(x));
+                    return kernel::rebuild(*t, std::move(args), t->name);
                 };
                 return equivalent(sub(d.body), b, s, index);
             }

@@ -77,10 +77,16 @@ void edit_instantiation(FuzzedDataProvider& in, cert::Theorem& t) {
 
 const char* const kNames[] = {"x", "y", "a", "eta", "w", "b", "k", "i", "d", "g", "grad", "loss", "", "sum", "f(i)"};
 
+// A random term; malformed requests (null operands, wrong arity) are what Term::make must refuse, so
+// they become the constant 0 here and never reach the kernel as a node.
 TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int depth) {
     using K = Term::Kind;
-    auto t = std::make_shared<Term>();
-    int kind = in.ConsumeIntegralInRange<int>(0, depth > 6 ? 2 : 10);
+    K kind = K::Number;
+    std::vector<TermPtr> args;
+    std::string nm;
+    unsigned long exponent = 0;
+    Q number = 0;
+    int pick = in.ConsumeIntegralInRange<int>(0, depth > 6 ? 2 : 10);
     auto name = [&]() -> std::string {
         int pick = in.ConsumeIntegralInRange<int>(0, 3);
         if (pick == 0 && !st.reals.empty()) return st.reals[in.ConsumeIntegralInRange<std::size_t>(0, st.reals.size() - 1)];
@@ -91,65 +97,68 @@ TermPtr random_term(FuzzedDataProvider& in, const kernel::Statement& st, int dep
         return kNames[in.ConsumeIntegralInRange<std::size_t>(0, std::size(kNames) - 1)];
     };
     auto child = [&] { return in.ConsumeBool() && in.ConsumeBool() && in.ConsumeBool() ? nullptr : random_term(in, st, depth + 1); };
-    switch (kind) {
+    switch (pick) {
         case 0:
         case 1:
-            t->kind = K::Number;
-            t->number = Q(in.ConsumeIntegralInRange<long>(-1000, 1000), in.ConsumeIntegralInRange<long>(1, 100));
+            number = Q(in.ConsumeIntegralInRange<long>(-1000, 1000), in.ConsumeIntegralInRange<long>(1, 100));
             break;
-        case 2: t->kind = K::Var; t->name = name(); break;
-        case 3: t->kind = K::Neg; t->args = {child()}; break;
-        case 4: t->kind = K::Add; t->args = {child(), child()}; break;
-        case 5: t->kind = K::Sub; t->args = {child(), child()}; break;
-        case 6: t->kind = K::Mul; t->args = {child(), child()}; break;
+        case 2: kind = K::Var; nm = name(); break;
+        case 3: kind = K::Neg; args = {child()}; break;
+        case 4: kind = K::Add; args = {child(), child()}; break;
+        case 5: kind = K::Sub; args = {child(), child()}; break;
+        case 6: kind = K::Mul; args = {child(), child()}; break;
         case 7:
-            t->kind = K::Pow;
-            t->args = {child()};
-            t->exponent = in.ConsumeBool() ? in.ConsumeIntegralInRange<unsigned long>(0, 12) : in.ConsumeIntegral<unsigned long>();
+            kind = K::Pow;
+            args = {child()};
+            exponent = in.ConsumeBool() ? in.ConsumeIntegralInRange<unsigned long>(0, 12) : in.ConsumeIntegral<unsigned long>();
             break;
         case 8: {
-            t->kind = K::Apply;
-            t->name = name();
+            kind = K::Apply;
+            nm = name();
             int n = in.ConsumeIntegralInRange<int>(0, 4);
-            for (int i = 0; i < n; ++i) t->args.push_back(child());
+            for (int i = 0; i < n; ++i) args.push_back(child());
             break;
         }
         case 9:
-            t->kind = K::Sum;
-            t->name = name();
-            t->args = {kernel::var(name()), child()};
-            if (in.ConsumeBool()) t->args.pop_back();
+            kind = K::Sum;
+            nm = name();
+            args = {kernel::var(name()), child()};
+            if (in.ConsumeBool()) args.pop_back();
             break;
         default:
-            t->kind = static_cast<K>(in.ConsumeIntegralInRange<int>(0, 8));  // any kind, arbitrary arity
-            for (int i = in.ConsumeIntegralInRange<int>(0, 3); i > 0; --i) t->args.push_back(child());
-            t->name = name();
+            kind = static_cast<K>(in.ConsumeIntegralInRange<int>(0, 8));  // any kind, arbitrary arity
+            for (int i = in.ConsumeIntegralInRange<int>(0, 3); i > 0; --i) args.push_back(child());
+            nm = name();
             break;
     }
-    return t;
+    try {
+        return Term::make(kind, std::move(args), nm, exponent, number);
+    } catch (const kernel::KernelError&) {
+        return kernel::number(0);
+    }
 }
 
 void edit(FuzzedDataProvider& in, cert::Theorem& t) {
     Sites s = collect(t);
     auto& st = t.statement;
-    auto pick_term = [&]() -> TermPtr* {
+    auto pick_term = [&]() -> const Slot* {
         bool cert = in.ConsumeBool() && !s.cert.empty();
         auto& v = cert || s.stmt.empty() ? s.cert : s.stmt;
         if (v.empty()) return nullptr;
-        return v[in.ConsumeIntegralInRange<std::size_t>(0, v.size() - 1)];
+        return &v[in.ConsumeIntegralInRange<std::size_t>(0, v.size() - 1)];
     };
     auto rel = [&] { return static_cast<Rel>(in.ConsumeIntegralInRange<int>(0, 5)); };
     switch (in.ConsumeIntegralInRange<int>(0, 11)) {
         case 0:
-            if (auto* p = pick_term(); p && (*p)->kind == Term::Kind::Number)
-                mut(*p).number = Q(in.ConsumeIntegralInRange<long>(-50, 50), in.ConsumeIntegralInRange<long>(1, 9));
+            if (auto* p = pick_term(); p && p->get()->kind == Term::Kind::Number)
+                p->set(kernel::number(Q(in.ConsumeIntegralInRange<long>(-50, 50), in.ConsumeIntegralInRange<long>(1, 9))));
             break;
         case 1:
-            if (auto* p = pick_term()) *p = random_term(in, st, 0);
+            if (auto* p = pick_term()) p->set(random_term(in, st, 0));
             break;
         case 2:
-            if (auto* p = pick_term(); p && (*p)->kind == Term::Kind::Pow)
-                mut(*p).exponent = in.ConsumeIntegralInRange<unsigned long>(0, 70);
+            if (auto* p = pick_term(); p && p->get()->kind == Term::Kind::Pow)
+                p->set(kernel::pow(p->get()->args[0], in.ConsumeIntegralInRange<unsigned long>(0, 70)));
             break;
         case 3:
             if (!s.goals.empty()) s.goals[in.ConsumeIntegralInRange<std::size_t>(0, s.goals.size() - 1)]->rel = rel();

@@ -587,15 +587,29 @@ using cert::PsatzNode;
 using cert::PsatzPtr;
 using TK = Term::Kind;
 
-inline Term& mut(const TermPtr& t) { return const_cast<Term&>(*t); }
 inline PsatzNode& mut(const PsatzPtr& p) { return const_cast<PsatzNode&>(*p); }
 
-inline TermPtr clone(const TermPtr& t) {
-    if (!t) return t;
-    auto c = std::make_shared<Term>(*t);
-    for (auto& a : c->args) a = clone(a);
-    return c;
-}
+// Terms are immutable (kernel::Term::make), so a clone may share them; a mutation rebuilds the path to
+// the subterm it changes (Slot::set).
+inline TermPtr clone(const TermPtr& t) { return t; }
+
+// A subterm position: a root slot of the theorem and the operand indices that lead to the subterm.
+struct Slot {
+    TermPtr* root;
+    std::vector<std::size_t> path;
+    TermPtr get() const {
+        TermPtr t = *root;
+        for (auto i : path) t = t->args[i];
+        return t;
+    }
+    void set(TermPtr v) const { *root = replaced(*root, 0, std::move(v)); }
+    TermPtr replaced(const TermPtr& t, std::size_t depth, TermPtr v) const {
+        if (depth == path.size()) return v;
+        std::vector<TermPtr> args = t->args;
+        args[path[depth]] = replaced(t->args[path[depth]], depth + 1, std::move(v));
+        return kernel::rebuild(*t, std::move(args), t->name);
+    }
+};
 inline PsatzPtr clone(const PsatzPtr& p) {
     if (!p) return p;
     auto c = std::make_shared<PsatzNode>(*p);
@@ -621,19 +635,27 @@ inline cert::Theorem clone(const cert::Theorem& t) {
 
 // Every mutable position of one (cloned) theorem, in a deterministic order.
 struct Sites {
-    std::vector<TermPtr*> stmt;       // subterm slots of hypotheses, goals and used definitions
+    std::vector<Slot> stmt;           // subterm slots of hypotheses, goals and used definitions
     std::vector<bool> stmt_in_def;    // parallel: inside a definition body (variables are parameters)
-    std::vector<TermPtr*> cert;       // subterm slots of certificate polynomials
+    std::vector<Slot> cert;           // subterm slots of certificate polynomials
     std::vector<PsatzNode*> psatz;    // every psatz node
     std::vector<Certificate*> certs;  // every certificate (top level and sum bodies)
     std::vector<kernel::Prop*> goals;
     std::vector<kernel::Hypothesis*> hyps;
 };
 
-inline void term_slots(TermPtr& t, std::vector<TermPtr*>& out) {
-    if (!t) return;
-    out.push_back(&t);
-    for (auto& a : mut(t).args) term_slots(a, out);
+inline void term_slots(TermPtr& root, std::vector<Slot>& out) {  // every subterm of root, in preorder
+    std::vector<std::size_t> path;
+    std::function<void(const TermPtr&)> walk = [&](const TermPtr& t) {
+        if (!t) return;
+        out.push_back({&root, path});
+        for (std::size_t i = 0; i < t->args.size(); ++i) {
+            path.push_back(i);
+            walk(t->args[i]);
+            path.pop_back();
+        }
+    };
+    walk(root);
 }
 inline void used_defs(const TermPtr& t, const kernel::Statement& st, std::set<std::string>& out) {
     if (!t) return;

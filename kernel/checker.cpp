@@ -101,7 +101,6 @@ namespace {
 
 // contract: adds every variable, callee and index name occurring in t to out (only sum indices if binders)
 void collect_names(const TermPtr& t, std::set<std::string>& out, const Limits& lim, unsigned long depth, bool binders = false) {
-    if (!t) fail("term", "missing subterm");
     if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
     if (!t->name.empty() && (!binders || t->kind == Term::Kind::Sum)) out.insert(t->name);
     for (const auto& a : t->args) collect_names(a, out, lim, depth + 1, binders);
@@ -120,17 +119,10 @@ Rel converse(Rel r) {  // contract: l r m ⇔ m converse(r) l
         default: return r;
     }
 }
-// contract: a copy of t with its operands replaced
-TermPtr with_args(const TermPtr& t, std::vector<TermPtr> args) {
-    auto n = std::make_shared<Term>(*t);
-    n->args = std::move(args);
-    return n;
-}
 // contract: t with the substitution applied (see kernel.hpp); every node visited counts against max-steps,
 // so that unfolding, which substitutes into ever larger bodies, stays within the step budget
 TermPtr substitute_counted(const TermPtr& u, const Substitution& sg, const Limits& lim, unsigned long& steps,
                            unsigned long depth) {
-    if (!u) fail("term", "missing subterm");
     if (depth > lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(lim.max_depth));
     if (++steps > lim.max_steps) fail("limit", "substitution exceeds max-steps " + std::to_string(lim.max_steps));
     if (u->kind == Term::Kind::Var) {
@@ -147,19 +139,16 @@ TermPtr substitute_counted(const TermPtr& u, const Substitution& sg, const Limit
     std::vector<TermPtr> args;
     for (std::size_t i = 0; i < u->args.size(); ++i)
         args.push_back(substitute_counted(u->args[i], u->kind == Term::Kind::Sum && i == 1 ? shadowed : sg, lim, steps, depth + 1));
-    TermPtr out = args.empty() ? std::make_shared<Term>(*u) : with_args(u, std::move(args));
-    if (u->kind == Term::Kind::Apply)
-        if (auto n = sg.names.find(u->name); n != sg.names.end()) std::const_pointer_cast<Term>(out)->name = n->second;
-    return out;
+    auto n = u->kind == Term::Kind::Apply ? sg.names.find(u->name) : sg.names.end();
+    return rebuild(*u, std::move(args), n != sg.names.end() ? n->second : u->name);
 }
 // contract: t with every call of a definition of s replaced by its unfolded body (same value everywhere)
 TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned long depth) {
-    if (!t) fail("term", "missing subterm");
     if (depth > run.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(run.lim.max_depth));
     if (++run.steps > run.lim.max_steps) fail("limit", "unfolding exceeds max-steps " + std::to_string(run.lim.max_steps));
     std::vector<TermPtr> args;
     for (const auto& a : t->args) args.push_back(unfold_term(a, s, run, depth + 1));
-    if (t->kind != Term::Kind::Apply || !find_definition(s, t->name)) return args.empty() ? t : with_args(t, args);
+    if (t->kind != Term::Kind::Apply || !find_definition(s, t->name)) return args.empty() ? t : rebuild(*t, args, t->name);
     const Definition& d = *find_definition(s, t->name);
     if (d.params.size() != args.size())
         fail("unfold", "'" + t->name + "' takes " + std::to_string(d.params.size()) + " arguments, got " +
@@ -170,7 +159,7 @@ TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned lon
 }
 // contract: true iff a and b are the same term up to a consistent renaming of sum indices
 bool alpha_equal(const TermPtr& a, const TermPtr& b, std::vector<std::pair<std::string, std::string>>& bound) {
-    if (!a || !b || a->kind != b->kind || a->args.size() != b->args.size()) return false;
+    if (a->kind != b->kind || a->args.size() != b->args.size()) return false;
     switch (a->kind) {
         case Term::Kind::Number: return a->number == b->number;
         case Term::Kind::Var:
@@ -203,25 +192,22 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix
     if (!tp) fail("term", "missing subterm");
     if (depth > sc.lim.max_depth) fail("limit", "term nesting exceeds max-depth " + std::to_string(sc.lim.max_depth));
     if (++sc.run->steps > sc.lim.max_steps) fail("limit", "normalisation exceeds max-steps " + std::to_string(sc.lim.max_steps));
-    const Term& t = *tp;
-    auto arity = [&](std::size_t n) {
-        if (t.args.size() != n) fail("term", "malformed node (wrong number of operands)");
-    };
+    const Term& t = *tp;  // fixed arity (Term::make)
     auto sub = [&](std::size_t i) { return to_poly(t.args[i], sc, ix, depth + 1); };
     switch (t.kind) {
         case Term::Kind::Number: return Poly::constant(sc.ring, sc.lim, t.number);
         case Term::Kind::Var:
             if (!contains(sc.st.reals, t.name)) fail("term", "unknown real variable '" + t.name + "'");
             return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(t.name));
-        case Term::Kind::Neg: arity(1); return -sub(0);
-        case Term::Kind::Add: arity(2); return sub(0) + sub(1);
-        case Term::Kind::Sub: arity(2); return sub(0) - sub(1);
-        case Term::Kind::Mul: arity(2); return sub(0) * sub(1);
-        case Term::Kind::Pow: arity(1); return sub(0).power(t.exponent);
+        case Term::Kind::Neg: return -sub(0);
+        case Term::Kind::Add: return sub(0) + sub(1);
+        case Term::Kind::Sub: return sub(0) - sub(1);
+        case Term::Kind::Mul: return sub(0) * sub(1);
+        case Term::Kind::Pow: return sub(0).power(t.exponent);
         case Term::Kind::Apply:
             if (find_definition(sc.st, t.name)) return to_poly(unfold_term(tp, sc.st, *sc.run, depth), sc, ix, depth + 1);
             if (contains(sc.st.families, t.name)) {
-                if (t.args.size() != 1 || !t.args[0] || t.args[0]->kind != Term::Kind::Var ||
+                if (t.args.size() != 1 || t.args[0]->kind != Term::Kind::Var ||
                     !ix.count(t.args[0]->name) || sc.index.empty())
                     fail("term", "family '" + t.name + "' must be applied to the index of an enclosing sum or ∀");
                 return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(family_atom(t.name, sc.index)));
@@ -440,7 +426,7 @@ ProofPtr rule::sum_rule(SumRule kind, const GoalPtr& g, const std::string& index
     const Statement& st = sc.st;
     auto fresh = [&](const std::string& n) { return fresh_name(st, n); };
     if (!fresh(index)) fail(rule, "index '" + index + "' is not a fresh name");
-    auto is_sum = [](const TermPtr& t) { return t && t->kind == Term::Kind::Sum && t->args.size() == 2 && t->args[0]; };
+    auto is_sum = [](const TermPtr& t) { return t->kind == Term::Kind::Sum; };
     auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, {}, 0).is_zero(); };
     auto body_side = [&](const TermPtr& s) {
         if (!fresh(s->name)) fail(rule, "sum index '" + s->name + "' clashes with a declared name");
@@ -642,11 +628,13 @@ void check_declarations(const Statement& st, const std::shared_ptr<Run>& run) {
 }  // namespace
 
 TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits) {
+    if (!t) fail("term", "missing subterm");
     unsigned long steps = 0;
     return substitute_counted(t, sigma, limits, steps, 0);
 }
 
 TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& limits) {
+    if (!t) fail("term", "missing subterm");
     Run r(limits);
     return unfold_term(t, s, r, 0);
 }
@@ -668,7 +656,10 @@ std::vector<GoalPtr> Check::goals() {
     check_declarations(st_, run_);
     if (st_.goals.empty()) fail("theorem", "no goal");
     auto top = std::make_shared<Scope>(st_, run_, "", "");
-    for (const auto& g : st_.goals) goals_.push_back(RuleBook::goal(Relation{{g.lhs, {}}, g.rel, {g.rhs, {}}}, top));
+    for (const auto& g : st_.goals) {
+        if (!g.lhs || !g.rhs) fail("theorem", "a goal has a missing side");
+        goals_.push_back(RuleBook::goal(Relation{{g.lhs, {}}, g.rel, {g.rhs, {}}}, top));
+    }
     return goals_;
 }
 

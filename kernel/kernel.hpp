@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,38 +17,54 @@ namespace icl::kernel {
 using Rational = boost::multiprecision::mpq_rational;
 using Integer = boost::multiprecision::mpz_int;
 
+struct KernelError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // ---------------------------------------------------------------- terms
-struct Term;
+class Term;
 using TermPtr = std::shared_ptr<const Term>;
 
 // A real-valued expression. Apply is a definition call `L(w)` or a family value `g(k)`;
 // Sum is `sum(k, d, body)`: Σ_{k<d} body, name = index variable, args = {Var d, body}.
-struct Term {
+// Nodes have fixed arity and no null operand: Term::make, the only way to build one, checks both.
+class Term {
+public:
     enum class Kind { Number, Var, Neg, Add, Sub, Mul, Pow, Apply, Sum };
-    Kind kind = Kind::Number;
-    Rational number;             // Number
-    std::string name;            // Var, Apply (callee), Sum (index variable)
-    std::vector<TermPtr> args;   // Neg:1, Add/Sub/Mul:2, Pow:1, Apply:n, Sum:{bound, body}
-    unsigned long exponent = 0;  // Pow
+    const Kind kind;
+    const Rational number;            // Number
+    const std::string name;           // Var, Apply (callee), Sum (index variable)
+    const std::vector<TermPtr> args;  // Neg:1, Add/Sub/Mul:2, Pow:1, Apply:n, Sum:{bound, body}
+    const unsigned long exponent;     // Pow
+    Term(const Term&) = delete;
+    static TermPtr make(Kind k, std::vector<TermPtr> args, std::string name = {}, unsigned long e = 0, Rational v = 0) {
+        static const int arity[] = {0, 0, 1, 2, 2, 2, 1, -1, 2};  // by Kind; -1: any number (a call)
+        if (arity[int(k)] >= 0 && args.size() != std::size_t(arity[int(k)]))
+            throw KernelError("term: malformed node (wrong number of operands)");
+        for (const auto& a : args)
+            if (!a) throw KernelError("term: missing subterm");
+        return TermPtr(new Term(k, std::move(v), std::move(name), std::move(args), e));
+    }
+private:
+    Term(Kind k, Rational v, std::string n, std::vector<TermPtr> a, unsigned long e)
+        : kind(k), number(std::move(v)), name(std::move(n)), args(std::move(a)), exponent(e) {}
 };
 
-// Constructors (no validation here: the checker validates every term against the statement's scope),
-// each the term it names: a constant, a variable, −a, a+b, a−b, a·b, bᵉ, a call, Σ_{index<bound} body.
-namespace detail {
-inline TermPtr node(Term::Kind k, std::vector<TermPtr> args, std::string name = {}, unsigned long e = 0, Rational v = 0) {
-    return std::make_shared<const Term>(Term{k, std::move(v), std::move(name), std::move(args), e});
-}
-}  // namespace detail
-inline TermPtr number(const Rational& v) { return detail::node(Term::Kind::Number, {}, {}, 0, v); }
-inline TermPtr var(const std::string& n) { return detail::node(Term::Kind::Var, {}, n); }
-inline TermPtr neg(TermPtr a) { return detail::node(Term::Kind::Neg, {std::move(a)}); }
-inline TermPtr add(TermPtr a, TermPtr b) { return detail::node(Term::Kind::Add, {std::move(a), std::move(b)}); }
-inline TermPtr sub(TermPtr a, TermPtr b) { return detail::node(Term::Kind::Sub, {std::move(a), std::move(b)}); }
-inline TermPtr mul(TermPtr a, TermPtr b) { return detail::node(Term::Kind::Mul, {std::move(a), std::move(b)}); }
-inline TermPtr pow(TermPtr b, unsigned long e) { return detail::node(Term::Kind::Pow, {std::move(b)}, {}, e); }
-inline TermPtr apply(const std::string& f, std::vector<TermPtr> args) { return detail::node(Term::Kind::Apply, std::move(args), f); }
+// Constructors: each the term it names (a constant, a variable, −a, a+b, a−b, a·b, bᵉ, a call,
+// Σ_{index<bound} body). Scope is checked by the rules, not here.
+inline TermPtr number(const Rational& v) { return Term::make(Term::Kind::Number, {}, {}, 0, v); }
+inline TermPtr var(const std::string& n) { return Term::make(Term::Kind::Var, {}, n); }
+inline TermPtr neg(TermPtr a) { return Term::make(Term::Kind::Neg, {std::move(a)}); }
+inline TermPtr add(TermPtr a, TermPtr b) { return Term::make(Term::Kind::Add, {std::move(a), std::move(b)}); }
+inline TermPtr sub(TermPtr a, TermPtr b) { return Term::make(Term::Kind::Sub, {std::move(a), std::move(b)}); }
+inline TermPtr mul(TermPtr a, TermPtr b) { return Term::make(Term::Kind::Mul, {std::move(a), std::move(b)}); }
+inline TermPtr pow(TermPtr b, unsigned long e) { return Term::make(Term::Kind::Pow, {std::move(b)}, {}, e); }
+inline TermPtr apply(const std::string& f, std::vector<TermPtr> args) { return Term::make(Term::Kind::Apply, std::move(args), f); }
 inline TermPtr sum(const std::string& index, const std::string& bound, TermPtr body) {
-    return detail::node(Term::Kind::Sum, {var(bound), std::move(body)}, index);
+    return Term::make(Term::Kind::Sum, {var(bound), std::move(body)}, index);
+}
+inline TermPtr rebuild(const Term& t, std::vector<TermPtr> args, const std::string& name) {  // other operands, name
+    return Term::make(t.kind, std::move(args), name, t.exponent, t.number);
 }
 
 // ---------------------------------------------------------------- statements
@@ -283,9 +300,5 @@ struct Substitution {
     std::map<std::string, std::string> names;
 };
 TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits = {});
-
-struct KernelError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 }  // namespace icl::kernel

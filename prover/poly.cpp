@@ -251,10 +251,7 @@ struct Converter {
             auto p = params.find(t.name);
             if (p != params.end()) return p->second;
             if (index_map.count(t.name)) throw std::runtime_error("index variable used as a real: " + t.name);
-            auto v = std::make_shared<Term>();
-            v->kind = Term::Kind::Var;
-            v->name = t.name;
-            return Poly::atom(atoms.intern(t.name, v));
+            return Poly::atom(atoms.intern(t.name, kernel::var(t.name)));
         }
         case Term::Kind::Neg: return -conv(*t.args.at(0), params, index_map);
         case Term::Kind::Add: return conv(*t.args.at(0), params, index_map) + conv(*t.args.at(1), params, index_map);
@@ -268,14 +265,7 @@ struct Converter {
                 auto ix = index_map.find(t.args[0]->name);
                 if (ix == index_map.end()) throw std::runtime_error("family value outside a sum: " + t.name);
                 std::string name = t.name + "(" + ix->second + ")";
-                auto iv = std::make_shared<Term>();
-                iv->kind = Term::Kind::Var;
-                iv->name = ix->second;
-                auto ap = std::make_shared<Term>();
-                ap->kind = Term::Kind::Apply;
-                ap->name = t.name;
-                ap->args = {iv};
-                return Poly::atom(atoms.intern(name, ap));
+                return Poly::atom(atoms.intern(name, kernel::apply(t.name, {kernel::var(ix->second)})));
             }
             const kernel::Definition* d = find_def(t.name);
             if (!d) throw std::runtime_error("unknown function: " + t.name);

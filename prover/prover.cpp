@@ -67,12 +67,7 @@ GoalSetup setup_goal(const kernel::Statement& s, const Prop& goal) {
     Problem& p = g.problem;
     const bool lsum = goal.lhs->kind == Term::Kind::Sum, rsum = goal.rhs->kind == Term::Kind::Sum;
     // atoms in declaration order, so that printed polynomials follow the statement
-    for (auto& r : s.reals) {
-        auto v = std::make_shared<Term>();
-        v->kind = Term::Kind::Var;
-        v->name = r;
-        p.atoms.intern(r, v);
-    }
+    for (auto& r : s.reals) p.atoms.intern(r, kernel::var(r));
     try {
         if (!lsum && !rsum) {
             for (auto& h : s.hypotheses) {

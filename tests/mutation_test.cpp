@@ -60,18 +60,19 @@ std::vector<Mutation> mutations_of(const cert::Theorem& orig, Sampler& rnd, int 
     };
 
     // ---- term sites (statement: "stmt", certificate polynomials: "cert")
-    auto term_mutations = [&](const std::vector<TermPtr*>& slots, bool statement) {
+    auto term_mutations = [&](const std::vector<Slot>& slots, bool statement) {
         const char* area = statement ? "statement" : "certificate";
         for (std::size_t i = 0; i < slots.size(); ++i) {
-            const Term& t = **slots[i];
+            const TermPtr held = slots[i].get();
+            const Term& t = *held;
             const bool in_def = statement && s.stmt_in_def[i];
-            auto at = [i, statement](Sites& ss) -> TermPtr& { return statement ? *ss.stmt[i] : *ss.cert[i]; };
+            auto at = [i, statement](Sites& ss) -> const Slot& { return statement ? ss.stmt[i] : ss.cert[i]; };
             std::string where = std::string(area) + " term #" + std::to_string(i);
             switch (t.kind) {
                 case TK::Number:
                     for (const Q& v : random_values(t.number))
                         out.push_back({std::string(area) + ": change constant", where + " " + t.number.str() + " -> " + v.str(),
-                                       [at, v](cert::Theorem&, Sites& ss) { mut(at(ss)).number = v; }});
+                                       [at, v](cert::Theorem&, Sites& ss) { at(ss).set(kernel::number(v)); }});
                     break;
                 case TK::Pow: {
                     std::vector<unsigned long> es = {t.exponent + 1, t.exponent * 2 + 1};
@@ -80,15 +81,15 @@ std::vector<Mutation> mutations_of(const cert::Theorem& orig, Sampler& rnd, int 
                     for (auto e : es)
                         out.push_back({std::string(area) + ": change exponent",
                                        where + " ^" + std::to_string(t.exponent) + " -> ^" + std::to_string(e),
-                                       [at, e](cert::Theorem&, Sites& ss) { mut(at(ss)).exponent = e; }});
+                                       [at, e](cert::Theorem&, Sites& ss) { at(ss).set(kernel::pow(at(ss).get()->args[0], e)); }});
                     break;
                 }
                 case TK::Add:
                 case TK::Sub:
                     out.push_back({std::string(area) + ": flip sign (+/-)", where,
                                    [at](cert::Theorem&, Sites& ss) {
-                                       auto& n = mut(at(ss));
-                                       n.kind = n.kind == TK::Add ? TK::Sub : TK::Add;
+                                       TermPtr n = at(ss).get();
+                                       at(ss).set(Term::make(n->kind == TK::Add ? TK::Sub : TK::Add, n->args));
                                    }});
                     break;
                 case TK::Var: {
@@ -97,18 +98,18 @@ std::vector<Mutation> mutations_of(const cert::Theorem& orig, Sampler& rnd, int 
                     for (const auto& r : st.reals)
                         if (r != t.name && n++ < 2)
                             out.push_back({std::string(area) + ": swap variable", where + " " + t.name + " -> " + r,
-                                           [at, r](cert::Theorem&, Sites& ss) { mut(at(ss)).name = r; }});
+                                           [at, r](cert::Theorem&, Sites& ss) { at(ss).set(kernel::var(r)); }});
                     break;
                 }
                 case TK::Neg:
                     out.push_back({std::string(area) + ": flip sign (drop -)", where,
-                                   [at](cert::Theorem&, Sites& ss) { at(ss) = at(ss)->args[0]; }});
+                                   [at](cert::Theorem&, Sites& ss) { at(ss).set(at(ss).get()->args[0]); }});
                     break;
                 default: break;
             }
             if (t.kind != TK::Sum && t.kind != TK::Neg && t.kind != TK::Number)
                 out.push_back({std::string(area) + ": flip sign (negate subterm)", where,
-                               [at](cert::Theorem&, Sites& ss) { at(ss) = kernel::neg(at(ss)); }});
+                               [at](cert::Theorem&, Sites& ss) { at(ss).set(kernel::neg(at(ss).get())); }});
         }
     };
     term_mutations(s.stmt, true);

@@ -73,12 +73,7 @@ prover::ProveResult prove_and_recheck(const cert::Theorem& t) {
 
 TEST_CASE("prover: polynomial arithmetic and text", "[prover]") {
     prover::AtomTable atoms;
-    auto mk = [&](const std::string& n) {
-        auto t = std::make_shared<kernel::Term>();
-        t->kind = kernel::Term::Kind::Var;
-        t->name = n;
-        return Poly::atom(atoms.intern(n, t));
-    };
+    auto mk = [&](const std::string& n) { return Poly::atom(atoms.intern(n, kernel::var(n))); };
     Poly x = mk("x"), y = mk("y");
     REQUIRE((x + y) * (x - y) == x * x - y * y);
     REQUIRE(((x + y).pow(2) - x * x - y * y - (x * y).scaled(2)).is_zero());
