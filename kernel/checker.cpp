@@ -363,6 +363,8 @@ HeldPtr rule::equality_times(const TermPtr& t, const HeldPtr& e) {
                           {e->fact}, Rel::Eq, {}, t);
 }
 
+FactPtr rule::fact_of(const HeldPtr& h) { return h ? h->fact : nullptr; }
+
 // ---------------------------------------------------------------- proofs of goals
 // The one decision on a final Fact. Contract: if (p sign) holds at every point satisfying the hypotheses
 // and ¬goal (every operand of a product or sum rests on the same goal), and p is a constant of the wrong

@@ -241,6 +241,7 @@ HeldPtr positive_constant(const GoalPtr& g, const Rational& c);     // c > 0
 HeldPtr product(const HeldPtr& a, const HeldPtr& b);                // sign of p·q from the signs of p, q
 HeldPtr sum(const HeldPtr& a, const HeldPtr& b);                    // sign of p + q from the signs of p, q
 HeldPtr equality_times(const TermPtr& t, const HeldPtr& e);         // p = 0 gives t·p = 0
+FactPtr fact_of(const HeldPtr& h);                                  // what it records (sign, rule, premises)
 // Proofs. Soundness of each: the returned Proof's goal holds at every point satisfying its hypotheses.
 ProofPtr refutation(const HeldPtr& h);  // h a constant of the wrong sign: no point satisfies ¬goal
 ProofPtr ring(const GoalPtr& g);        // l − r ≡ 0 after unfolding
@@ -263,7 +264,8 @@ ProofPtr using_lemmas(const GoalPtr& g, const std::vector<Instance>& lemmas, con
 // One check of one theorem: hands out its goals, then decides. The only way into a Library.
 class Check {
 public:
-    Check(std::string id, const Statement& s, Library& library, const Limits& limits = {});
+    Check(std::string id, const Statement& s, Library& library, const Limits& limits = {});  // s outlives it
+    Check(const Check&) = delete;
     std::vector<GoalPtr> goals();  // validates the declarations first (KernelError "declaration: ...")
     // Verified iff proofs[i] proves goals()[i] for every goal; records the verdict in the library.
     CheckResult conclude(const std::vector<ProofPtr>& proofs);
