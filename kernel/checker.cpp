@@ -1,7 +1,6 @@
-// The certificate checker. Untrusted tools build certificates; only the rules in this file judge them.
-// Every accepted goal is justified by: definition unfolding, ring normalisation over ℚ, the
-// Positivstellensatz sign rules of RuleBook (the only code that builds a Fact or a Proof), the three
-// finite-sum rules and instantiation. What the rules build is returned: the derivation the printers walk.
+// The rules (kernel.hpp, namespace rule): the only code that makes a Goal, a Held, a Fact or a Proof. Every
+// accepted goal is justified by definition unfolding, ring normalisation over ℚ, the Positivstellensatz
+// sign rules, the three finite-sum rules and instantiation; what they build is the derivation printed.
 #include "kernel/kernel.hpp"
 #include "kernel/poly.hpp"
 
@@ -19,9 +18,7 @@ namespace {
 // contract: never returns; the message names the rule that failed
 [[noreturn]] void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
 
-bool contains(const std::vector<std::string>& v, const std::string& x) {  // contract: x ∈ v
-    return std::find(v.begin(), v.end(), x) != v.end();
-}
+bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 const Definition* find_definition(const Statement& s, const std::string& n) {  // contract: the def named n or null
     for (const auto& d : s.definitions)
         if (d.name == n) return &d;
@@ -47,15 +44,8 @@ struct Run {
 };
 
 // One side of a relation, with the names that denote the active index on that side.
-struct Side {
-    TermPtr term;
-    std::set<std::string> index_names;
-};
-struct Relation {
-    Side lhs;
-    Rel rel;
-    Side rhs;
-};
+struct Side { TermPtr term; std::set<std::string> index_names; };
+struct Relation { Side lhs; Rel rel; Side rhs; };
 
 // The variables a term may mention: the real variables, and f(index) for each family when a sum
 // index is active. Index names that denote the active index are listed per side (see Side).
@@ -84,11 +74,7 @@ struct Scope {
 };
 using ScopePtr = std::shared_ptr<Scope>;
 
-class Goal {  // complete only in this file: nothing outside the kernel can make one
-public:
-    Relation r;
-    ScopePtr scope;
-};
+class Goal { public: Relation r; ScopePtr scope; };  // complete only in this file: only the kernel makes one
 class Held {  // members in this order: the polynomial dies before the scope that owns its ring
 public:
     GoalPtr goal;
@@ -292,15 +278,9 @@ struct RuleBook {
 HeldPtr rule::hypothesis(const GoalPtr& g, const std::string& h) {
     auto [d, rel] = hypothesis_difference("hyp", h, scope_of(g));
     using R = Fact::Rule;
-    switch (rel) {
-        case Rel::Eq: return RuleBook::held(g, *d, Sign::Zero, R::Hypothesis, {}, rel, h);
-        case Rel::Ge: return RuleBook::held(g, *d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
-        case Rel::Le: return RuleBook::held(g, -*d, Sign::Nonneg, R::Hypothesis, {}, rel, h);
-        case Rel::Gt: return RuleBook::held(g, *d, Sign::Pos, R::Hypothesis, {}, rel, h);
-        case Rel::Lt: return RuleBook::held(g, -*d, Sign::Pos, R::Hypothesis, {}, rel, h);
-        case Rel::Ne: break;
-    }
-    fail("hyp '" + h + "'", "a != hypothesis is usable only through nonzero_sq");
+    if (rel == Rel::Ne) fail("hyp '" + h + "'", "a != hypothesis is usable only through nonzero_sq");
+    Sign s = rel == Rel::Eq ? Sign::Zero : rel == Rel::Gt || rel == Rel::Lt ? Sign::Pos : Sign::Nonneg;
+    return RuleBook::held(g, rel == Rel::Le || rel == Rel::Lt ? -*d : *d, s, R::Hypothesis, {}, rel, h);  // l ≤ r: r − l ≥ 0
 }
 // contract: if h: l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0
 HeldPtr rule::nonzero_square(const GoalPtr& g, const std::string& h) {
