@@ -230,9 +230,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool derived = theorems[index].derived;
     cert::Theorem t = clone(orig);
     int edits = in.ConsumeIntegralInRange<int>(1, 4);
-    for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) {
-        if (derived && in.ConsumeBool()) edit_instantiation(in, t);
-        else edit(in, t);
+    try {
+        for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) {
+            if (derived && in.ConsumeBool()) edit_instantiation(in, t);
+            else edit(in, t);
+        }
+    } catch (const kernel::KernelError&) {
+        return 0;  // Term::make refused the edited node (e.g. a sum bound that is not a variable)
     }
     kernel::Limits kl;
     kl.max_degree = 40;

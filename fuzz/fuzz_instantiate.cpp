@@ -218,7 +218,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& orig = corpus().theorems[host.index].theorem;
     cert::Theorem t = clone(orig);
     int edits = in.ConsumeIntegralInRange<int>(0, 5);
-    for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) edit(in, t);
+    try {
+        for (int i = 0; i < edits && in.remaining_bytes() > 0; ++i) edit(in, t);
+    } catch (const kernel::KernelError&) {
+        return 0;  // Term::make refused the edited node
+    }
     kernel::Limits kl;
     kl.max_degree = 40;
     kl.max_terms = 50000;

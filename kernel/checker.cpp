@@ -426,9 +426,7 @@ ProofPtr rule::sum_rule(SumRule kind, const GoalPtr& g, const std::string& index
         bound = (is_sum(l) ? l : r)->args[0]->name;
     } else {
         if (!is_sum(l) || !is_sum(r)) fail(rule, "both sides of the goal must be sums");
-        if (l->args[0]->kind != Term::Kind::Var || r->args[0]->kind != Term::Kind::Var ||
-            l->args[0]->name != r->args[0]->name)
-            fail(rule, "the two sums do not range over the same bound");
+        if (l->args[0]->name != r->args[0]->name) fail(rule, "the two sums do not range over the same bound");
         bool rel_ok = kind == SumRule::Congr ? goal.rel == Rel::Eq : (goal.rel == Rel::Le || goal.rel == Rel::Ge);
         if (!rel_ok) fail(rule, std::string("relation ") + rel_symbol(goal.rel) + " does not fit this rule");
         body = {body_side(l), goal.rel, body_side(r)};

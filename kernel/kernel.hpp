@@ -27,7 +27,8 @@ using TermPtr = std::shared_ptr<const Term>;
 
 // A real-valued expression. Apply is a definition call `L(w)` or a family value `g(k)`;
 // Sum is `sum(k, d, body)`: Σ_{k<d} body, name = index variable, args = {Var d, body}.
-// Nodes have fixed arity and no null operand: Term::make, the only way to build one, checks both.
+// Nodes have fixed arity, no null operand and a variable as a sum's bound: Term::make, the only way to
+// build one, checks all three.
 class Term {
 public:
     enum class Kind { Number, Var, Neg, Add, Sub, Mul, Pow, Apply, Sum };
@@ -43,6 +44,7 @@ public:
             throw KernelError("term: malformed node (wrong number of operands)");
         for (const auto& a : args)
             if (!a) throw KernelError("term: missing subterm");
+        if (k == Kind::Sum && args[0]->kind != Kind::Var) throw KernelError("term: the bound of a sum must be a variable");
         return TermPtr(new Term(k, std::move(v), std::move(name), std::move(args), e));
     }
 private:
@@ -74,27 +76,12 @@ inline const char* rel_symbol(Rel r) {  // the concrete syntax, in the order of 
     return symbols[static_cast<int>(r)];
 }
 
-struct Prop {
-    TermPtr lhs;
-    Rel rel = Rel::Eq;
-    TermPtr rhs;
-};
-
+struct Prop { TermPtr lhs; Rel rel = Rel::Eq; TermPtr rhs; };
 // `forall_index` non-empty means: ∀ forall_index < forall_bound, prop.
-struct Hypothesis {
-    std::string name;
-    Prop prop;
-    std::string forall_index;
-    std::string forall_bound;
-};
-
-// `name(params) := body`; body mentions only params and calls only earlier definitions (check_theorem
+struct Hypothesis { std::string name; Prop prop; std::string forall_index, forall_bound; };
+// `name(params) := body`; body mentions only params and calls only earlier definitions (Check::goals
 // rejects anything else, so a cycle is rejected, not cut off by a depth limit).
-struct Definition {
-    std::string name;
-    std::vector<std::string> params;
-    TermPtr body;
-};
+struct Definition { std::string name; std::vector<std::string> params; TermPtr body; };
 
 struct Statement {
     std::vector<std::string> reals;     // real variables
@@ -105,10 +92,8 @@ struct Statement {
     std::vector<Prop> goals;            // conjunction; one certificate per goal
 };
 
-struct LinearTerm {  // one summand cᵢ·(hᵢ.lhs − hᵢ.rhs) of a linear combination
-    TermPtr coeff;     // polynomial multiplier (null means 1)
-    std::string hyp;   // an equality hypothesis or fact
-};
+// one summand cᵢ·(hᵢ.lhs − hᵢ.rhs) of a linear combination: hyp an equality, coeff null means 1
+struct LinearTerm { TermPtr coeff; std::string hyp; };
 
 struct Limits {  // resource limits; exceeding one is a rejection, never a crash
     unsigned long max_degree = 64;       // total degree of any intermediate polynomial

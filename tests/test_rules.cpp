@@ -210,6 +210,9 @@ TEST_CASE("Term::make: fixed arity, no null operand", "[kernel][rules]") {
     CHECK(reason([] { Term::make(K::Neg, {nullptr}); }) == "term: missing subterm");
     CHECK(reason([] { Term::make(K::Number, {var("u")}); }) == "term: malformed node (wrong number of operands)");
     CHECK(Term::make(K::Apply, {var("u"), var("v"), number(1)}, "L")->args.size() == 3);
+    // a sum's bound is a variable: Σ_{k < n(x)} cannot be read as Σ_{k < n} by a sum rule
+    CHECK(reason([] { Term::make(K::Sum, {apply("n", {var("x")}), var("k")}, "k"); }) ==
+          "term: the bound of a sum must be a variable");
     CHECK(reason([] { rebuild(*add(var("u"), var("v")), {var("u")}, ""); }) == "term: malformed node (wrong number of operands)");
 }
 
