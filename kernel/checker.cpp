@@ -593,16 +593,18 @@ void check_declarations(const Statement& st, const std::shared_ptr<Run>& run) {
         earlier.insert(d.name);
     }
     std::set<std::string> hyp_names;
+    std::map<std::string, std::unique_ptr<Scope>> scopes;  // one ring per ∀ index ("" for none), not per hypothesis
     for (const auto& h : st.hypotheses) {
         if (h.name.empty() || !hyp_names.insert(h.name).second)
             fail("declaration", "hypothesis name '" + h.name + "' is empty or used twice");
         bool q = !h.forall_index.empty();
         if (q && (!contains(st.nats, h.forall_bound) || seen.count(h.forall_index)))
             fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
-        Scope sc(st, run, h.forall_index, q ? h.forall_bound : "");
+        auto& sc = scopes[h.forall_index];
+        if (!sc) sc = std::make_unique<Scope>(st, run, h.forall_index, q ? h.forall_bound : "");
         std::set<std::string> ix;
         if (q) ix.insert(h.forall_index);
-        side_poly({h.prop.lhs, ix}, sc), side_poly({h.prop.rhs, ix}, sc);
+        side_poly({h.prop.lhs, ix}, *sc), side_poly({h.prop.rhs, ix}, *sc);
     }
 }
 }  // namespace
