@@ -20,9 +20,8 @@ namespace {
 
 bool contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 const Definition* find_definition(const Statement& s, const std::string& n) {  // contract: the def named n or null
-    for (const auto& d : s.definitions)
-        if (d.name == n) return &d;
-    return nullptr;
+    auto d = std::find_if(s.definitions.begin(), s.definitions.end(), [&](const Definition& x) { return x.name == n; });
+    return d == s.definitions.end() ? nullptr : &*d;
 }
 // contract: the ring variable standing for f(index); never a real variable name (those have no "(")
 std::string family_atom(const std::string& f, const std::string& index) { return f + "(" + index + ")"; }
@@ -75,13 +74,8 @@ struct Scope {
 using ScopePtr = std::shared_ptr<Scope>;
 
 class Goal { public: Relation r; ScopePtr scope; };  // complete only in this file: only the kernel makes one
-class Held {  // members in this order: the polynomial dies before the scope that owns its ring
-public:
-    GoalPtr goal;
-    FactPtr fact;
-    Poly p;
-    Sign sign() const { return fact->sign; }
-};
+// A Fact with its polynomial, bound to one Goal; p is declared last, so it dies before the scope's ring.
+class Held { public: GoalPtr goal; FactPtr fact; Poly p; Sign sign() const { return fact->sign; } };
 
 namespace {
 
@@ -97,13 +91,8 @@ bool fresh_name(const Statement& s, const std::string& n) {
            !find_definition(s, n);
 }
 Rel converse(Rel r) {  // contract: l r m ⇔ m converse(r) l
-    switch (r) {
-        case Rel::Le: return Rel::Ge;
-        case Rel::Ge: return Rel::Le;
-        case Rel::Lt: return Rel::Gt;
-        case Rel::Gt: return Rel::Lt;
-        default: return r;
-    }
+    static const Rel conv[] = {Rel::Eq, Rel::Ge, Rel::Gt, Rel::Le, Rel::Lt, Rel::Ne};  // of Eq, Le, Lt, Ge, Gt, Ne
+    return conv[static_cast<int>(r)];
 }
 // contract: t with the substitution applied (see kernel.hpp); every node visited counts against max-steps,
 // so that unfolding, which substitutes into ever larger bodies, stays within the step budget

@@ -202,7 +202,6 @@ public:
     bool failed(const std::string& id) const { return failed_.count(id) != 0; }
 private:
     friend class Check;
-    friend struct RuleBook;
     std::map<std::string, std::shared_ptr<const Statement>> verified_;
     std::map<std::string, std::string> failed_;  // id -> its rejection message (informative only)
 };
