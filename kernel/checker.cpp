@@ -277,20 +277,16 @@ HeldPtr rule::nonzero_square(const GoalPtr& g, const std::string& h) {
     if (rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + h + "' is not a != hypothesis");
     return RuleBook::held(g, *d * *d, Sign::Pos, Fact::Rule::NonzeroSquare, {}, Rel::Ne, h);
 }
-// contract: at every point where ¬(l rel r) holds, so does the result (rel an order relation or =)
+// contract: at every point where ¬(l rel r) holds, so does the result (rel an order relation or =):
+// ¬(l ≤ r) ⇔ l − r > 0, ¬(l < r) ⇔ l − r ≥ 0, ¬(l ≥ r) ⇔ r − l > 0, ¬(l > r) ⇔ r − l ≥ 0, ¬(l = r) ⇒ (l − r)² > 0
 HeldPtr rule::negated_goal(const GoalPtr& g) {
     const Scope& sc = scope_of(g);
+    const Rel rel = g->r.rel;
+    if (rel == Rel::Ne) fail("neg_goal", "the goal is not an inequality or an equality");
     Poly l = side_poly(g->r.lhs, sc), r = side_poly(g->r.rhs, sc);
-    using R = Fact::Rule;
-    switch (Rel rel = g->r.rel) {
-        case Rel::Eq: return RuleBook::held(g, (l - r) * (l - r), Sign::Pos, R::NegatedGoal, {}, rel);  // l ≠ r ⇒ (l−r)² > 0
-        case Rel::Le: return RuleBook::held(g, l - r, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≤ r) ⇔ l > r
-        case Rel::Lt: return RuleBook::held(g, l - r, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l < r) ⇔ l ≥ r
-        case Rel::Ge: return RuleBook::held(g, r - l, Sign::Pos, R::NegatedGoal, {}, rel);     // ¬(l ≥ r) ⇔ r > l
-        case Rel::Gt: return RuleBook::held(g, r - l, Sign::Nonneg, R::NegatedGoal, {}, rel);  // ¬(l > r) ⇔ r ≥ l
-        case Rel::Ne: break;
-    }
-    fail("neg_goal", "the goal is not an inequality or an equality");
+    Poly d = rel == Rel::Ge || rel == Rel::Gt ? r - l : l - r;
+    Sign s = rel == Rel::Lt || rel == Rel::Gt ? Sign::Nonneg : Sign::Pos;
+    return RuleBook::held(g, rel == Rel::Eq ? d * d : std::move(d), s, Fact::Rule::NegatedGoal, {}, rel);
 }
 // contract: t² ≥ 0 holds at every point
 HeldPtr rule::square(const GoalPtr& g, const TermPtr& t) {
@@ -304,12 +300,10 @@ HeldPtr rule::positive_constant(const GoalPtr& g, const Rational& c) {
     return RuleBook::held(g, Poly::constant(sc.ring, sc.lim, c), Sign::Pos, Fact::Rule::PositiveConstant, {}, Rel::Eq, {},
                           nullptr, c);
 }
-namespace {
-void same_goal(const char* rule, const HeldPtr& a, const HeldPtr& b) {  // contract: returns iff both rest on one goal
+static void same_goal(const char* rule, const HeldPtr& a, const HeldPtr& b) {  // contract: returns iff both rest on one goal
     if (!a || !b) fail(rule, "missing operand");
     if (a->goal != b->goal) fail(rule, "the operands were made for different goals");
 }
-}  // namespace
 // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p·q s)
 HeldPtr rule::product(const HeldPtr& a, const HeldPtr& b) {
     same_goal("mul", a, b);
@@ -627,17 +621,18 @@ std::vector<GoalPtr> Check::goals() {
     check_declarations(st_, run_);
     if (st_.goals.empty()) fail("theorem", "no goal");
     auto top = std::make_shared<Scope>(st_, run_, "", "");
+    std::vector<GoalPtr> all;  // handed out only when complete: a later failure leaves none behind
     for (const auto& g : st_.goals) {
         if (!g.lhs || !g.rhs) fail("theorem", "a goal has a missing side");
-        goals_.push_back(RuleBook::goal(Relation{{g.lhs, {}}, g.rel, {g.rhs, {}}}, top));
+        all.push_back(RuleBook::goal(Relation{{g.lhs, {}}, g.rel, {g.rhs, {}}}, top));
     }
-    return goals_;
+    return goals_ = std::move(all);
 }
 
 // The one verdict. Contract: Verified only if every goal of the statement has a rule-made Proof of the
 // Goal object handed out for it, so (by the rules' contracts) every goal follows from the hypotheses.
 CheckResult Check::conclude(const std::vector<ProofPtr>& proofs) {
-    if (goals_.empty()) return reject("theorem: no goal was handed out");
+    if (goals_.empty() || goals_.size() != st_.goals.size()) return reject("theorem: the goals were not handed out");
     if (proofs.size() != goals_.size())
         return reject("theorem: " + std::to_string(goals_.size()) + " goals but " + std::to_string(proofs.size()) + " proofs");
     for (std::size_t i = 0; i < goals_.size(); ++i)

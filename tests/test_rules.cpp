@@ -204,6 +204,17 @@ TEST_CASE("Check::goals: declarations are validated before any goal is handed ou
     CHECK(reason([&] { check2.goals(); }) == "term: unknown real variable 'w'");
 }
 
+TEST_CASE("Check::goals: a goal with a missing side leaves no goals behind", "[kernel][rules]") {
+    Statement s = statement({kGoal, {nullptr, Rel::Lt, v("v")}});
+    Library lib;
+    Check check("T", s, lib);
+    CHECK(reason([&] { check.goals(); }) == "theorem: a goal has a missing side");
+    // the first goal was made before the failure; it must not count as "all goals"
+    CHECK(reason([&] { check.goals(); }) == "theorem: a goal has a missing side");
+    CHECK(check.conclude({}).message == "theorem: the goals were not handed out");
+    CHECK_FALSE(lib.verified("T"));
+}
+
 TEST_CASE("Term::make: fixed arity, no null operand", "[kernel][rules]") {
     using K = Term::Kind;
     CHECK(reason([] { Term::make(K::Add, {var("u")}); }) == "term: malformed node (wrong number of operands)");
