@@ -9,6 +9,7 @@
 // Output is tab-separated, one record per line, first field the record type, so that bench/run.py
 // can parse it. Generated certificates are built directly as kernel data structures (no XML), with
 // sums written as balanced trees so that the term nesting stays logarithmic.
+#include "export/normal_form.hpp"
 #include "frontend/witness.hpp"
 #include "export/catalogue.hpp"
 #include "frontend/corpus.hpp"
@@ -98,12 +99,12 @@ int run_corpus(int reps) {
         auto normalise_all = [&] {
             norm_terms = 0;
             for (const auto& h : st.hypotheses) {
-                auto p = k::normalize(*k::sub(h.prop.lhs, h.prop.rhs), st, h.forall_index, limits);
+                auto p = icl::export_::normalize(*k::sub(h.prop.lhs, h.prop.rhs), st, h.forall_index, limits);
                 norm_terms = std::max(norm_terms, p.monomials.size());
             }
             for (const auto& g : st.goals) {
                 if (g.lhs->kind == k::Term::Kind::Sum || g.rhs->kind == k::Term::Kind::Sum) continue;
-                auto p = k::normalize(*k::sub(g.lhs, g.rhs), st, "", limits);
+                auto p = icl::export_::normalize(*k::sub(g.lhs, g.rhs), st, "", limits);
                 norm_terms = std::max(norm_terms, p.monomials.size());
             }
         };
@@ -363,7 +364,7 @@ int run_scale(const std::string& family, std::size_t n, double budget_ms, int ma
     long peak = peak_rss_kb();
     if (g.terms == 0) {  // after the peak was read, so that it does not count towards memory or time
         const auto& goal = g.theorem.statement.goals.at(0);
-        g.terms = k::normalize(*k::sub(goal.lhs, goal.rhs), g.theorem.statement, "", limits).monomials.size();
+        g.terms = icl::export_::normalize(*k::sub(goal.lhs, goal.rhs), g.theorem.statement, "", limits).monomials.size();
     }
     // family, parameter, terms, build ms, check wall ms and CPU ms (medians), runs, RSS (KB) before the
     // build, RSS with the input built, peak RSS, description, verdict

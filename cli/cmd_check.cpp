@@ -1,4 +1,5 @@
 // `icl-kernel check` and `icl-kernel catalogue`.
+#include "export/normal_form.hpp"
 #include "frontend/witness.hpp"
 #include "cli/app.hpp"
 #include "export/assumptions.hpp"
@@ -100,7 +101,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
         kernel::CheckResult witness = frontend::check_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         kernel::CheckResult goal_at = frontend::check_goal_at_witness(e->theorem.statement, e->theorem.witness, ctx.kernel_limits);
         if (proof.verdict == kernel::Verdict::Verified) {
-            o.used = proof.used_hypotheses;
+            o.used = cert::used_hypotheses(e->theorem.statement, proof.proofs);
             o.assumptions = export_::assumptions_of(e->theorem.statement, proof.proofs, library);
             for (const auto& h : e->theorem.statement.hypotheses)
                 if (std::find(o.used.begin(), o.used.end(), h.name) == o.used.end()) o.unused.push_back(h.name);
@@ -156,7 +157,7 @@ void run_check(const std::vector<std::string>& files, const std::string& only, b
     for (const auto& d : corpus.definitions) {
         def_scope.reals = d.definition.params;
         try {
-            kernel::normalize(*d.definition.body, def_scope, "", def_limits);
+            export_::normalize(*d.definition.body, def_scope, "", def_limits);
             ++defs_ok;
         } catch (const kernel::KernelError& e) {
             def_failures.push_back({&d, e.what()});

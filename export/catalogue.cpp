@@ -105,7 +105,7 @@ std::string catalogue_counts_section(const frontend::Corpus& corpus, const Indep
         corpus.theorems.size() + corpus.definitions.size(),
         corpus.theorems.size() + corpus.definitions.size(), corpus.theorems.size() + corpus.definitions.size());
     md += "**Not load-bearing hypotheses.** The statements keep every hypothesis the papers state; where no "
-          "certificate refers to a hypothesis (`CheckResult::used_hypotheses`), the notes say so: the theorem "
+          "certificate refers to a hypothesis (`cert::used_hypotheses`), the notes say so: the theorem "
           "also holds without it.\n\n";
     md += "**Side conditions.** Where the corpus adds a hypothesis to the paper's sentence, the theorem has a "
           "`<counterexample drop=\"h\">`: a rational point where every other hypothesis holds and the goal "
@@ -271,10 +271,10 @@ std::string catalogue_markdown(const frontend::Corpus& corpus, const kernel::Lim
             notes += "Does not verify: " + checked.message + ". ";
         } else {
             std::string unused;
+            const std::vector<std::string> used = cert::used_hypotheses(st, checked.proofs);
             for (std::size_t i = 0; i < st.hypotheses.size(); ++i) {
                 const auto& h = st.hypotheses[i];
-                if (std::find(checked.used_hypotheses.begin(), checked.used_hypotheses.end(), h.name) ==
-                    checked.used_hypotheses.end())
+                if (std::find(used.begin(), used.end(), h.name) == used.end())
                     unused += (unused.empty() ? "" : "; ") + h.name + " (" + math_text(h.prop) + ")";
             }
             if (!unused.empty()) notes += "Not load-bearing (no certificate uses it): " + unused + ". ";

@@ -1,4 +1,5 @@
 // Computed independence of the theorem statements: canonical forms up to renaming (see independence.hpp).
+#include "export/normal_form.hpp"
 #include "export/independence.hpp"
 
 #include <algorithm>
@@ -46,7 +47,7 @@ int var_index(const std::vector<Var>& vars, const std::string& ring_name) {
     throw Unsupported("unknown ring variable '" + ring_name + "'");
 }
 
-Poly to_poly(const kernel::Polynomial& p, const std::vector<Var>& vars) {
+Poly to_poly(const export_::Polynomial& p, const std::vector<Var>& vars) {
     std::vector<int> map;
     for (const auto& v : p.variables) map.push_back(var_index(vars, v));
     Poly out;
@@ -90,7 +91,7 @@ Prepared prepare(const kernel::Statement& s, const kernel::Limits& limits) {
     for (const auto& v : s.nats) p.vars.push_back({v, 'n'});
     for (const auto& v : s.families) p.vars.push_back({v, 'f'});
     auto side = [&](const kernel::TermPtr& t, const std::string& index) {
-        return to_poly(kernel::normalize(*t, s, index, limits), p.vars);
+        return to_poly(export_::normalize(*t, s, index, limits), p.vars);
     };
     for (const auto& h : s.hypotheses) {
         Atom a;

@@ -1,9 +1,9 @@
-// Computed independence of the theorem statements (untrusted; uses kernel::normalize for normal forms).
+// Computed independence of the theorem statements (untrusted; uses export_::normalize for normal forms).
 //
 // Two statements are *the same* when a bijection between the variables they mention (real with real,
 // natural with natural, family with family) carries the multiset of normalised hypotheses of one onto
 // that of the other and the set of normalised goals onto the other's. A hypothesis or goal is
-// normalised as follows (definitions unfolded by kernel::normalize):
+// normalised as follows (definitions unfolded by export_::normalize):
 //   l = r, l ≠ r   →  (=, p) / (≠, p) with p = l − r, scaled so that its leading coefficient is 1
 //                     (so l = r ≡ r = l, and 2x = 2 ≡ x = 1);
 //   l ≥ r, l > r   →  (≥, p) / (>, p) with p = l − r, scaled by a positive rational so that its leading

@@ -1,6 +1,7 @@
 // Round-trip reader for the emitted Lean subset. See export/lean_reader.hpp.
 // Deliberately shares no proof-generation code with export/lean.cpp: it re-derives every type from the
 // Lean text and replays Mathlib's rules.
+#include "export/normal_form.hpp"
 #include "export/lean_reader.hpp"
 
 #include <algorithm>
@@ -765,20 +766,20 @@ struct Checker {
         s.families.assign(env.families.begin(), env.families.end());
         return s;
     }
-    kernel::Polynomial norm(const TermPtr& t, const Env& env, int line) const {
+    export_::Polynomial norm(const TermPtr& t, const Env& env, int line) const {
         try {
-            return kernel::normalize(*t, stmt(env), env.index);
+            return export_::normalize(*t, stmt(env), env.index);
         } catch (const std::exception& e) {
-            throw LeanReadError(line, std::string("kernel::normalize failed: ") + e.what());
+            throw LeanReadError(line, std::string("export_::normalize failed: ") + e.what());
         }
     }
-    static bool is_constant(const kernel::Polynomial& p) {  // no monomial mentions a variable
+    static bool is_constant(const export_::Polynomial& p) {  // no monomial mentions a variable
         for (const auto& m : p.monomials)
             for (auto e : m.exponents)
                 if (e) return false;
         return true;
     }
-    static Rational constant(const kernel::Polynomial& p) { return p.monomials.empty() ? Rational(0) : p.monomials[0].coeff; }
+    static Rational constant(const export_::Polynomial& p) { return p.monomials.empty() ? Rational(0) : p.monomials[0].coeff; }
 
     // Replay `linear_combination <e>` against goal `goal`.
     void linear_combination(const std::string& arg, const PType& goal, const Env& env, int line) {
@@ -806,7 +807,7 @@ struct Checker {
             need = comb.k == PType::K::Lt ? PType::K::Le : PType::K::Lt;
         }
         TermPtr residual = t_sub(t_sub(goal.lhs, goal.rhs), t_sub(comb.lhs, comb.rhs));
-        kernel::Polynomial p = norm(residual, env, line);
+        export_::Polynomial p = norm(residual, env, line);
         if (!is_constant(p)) throw LeanReadError(line, "linear_combination residual is not a constant: " + p.text);
         Rational c = constant(p);
         bool ok = need == PType::K::Eq ? c == 0 : need == PType::K::Le ? c <= 0 : c < 0;
@@ -834,17 +835,17 @@ struct Checker {
             bool sums = contains_sum(*have.lhs) || contains_sum(*have.rhs) || contains_sum(*want.lhs) ||
                         contains_sum(*want.rhs);
             if (!sums) {
-                kernel::Polynomial ph = kernel::normalize(*t_sub(have.lhs, have.rhs), s, index);
-                if (have.rel == want.rel && ph == kernel::normalize(*t_sub(want.lhs, want.rhs), s, index)) math = true;
+                export_::Polynomial ph = export_::normalize(*t_sub(have.lhs, have.rhs), s, index);
+                if (have.rel == want.rel && ph == export_::normalize(*t_sub(want.lhs, want.rhs), s, index)) math = true;
                 if (!math && converse(have.rel) == want.rel &&
-                    ph == kernel::normalize(*t_sub(want.rhs, want.lhs), s, index))
+                    ph == export_::normalize(*t_sub(want.rhs, want.lhs), s, index))
                     math = true;
             } else {
                 PType a = ptype_of(have), b = ptype_of(want);
                 math = a.k == b.k && equivalent(a.lhs, b.lhs, s, index) && equivalent(a.rhs, b.rhs, s, index);
             }
         } catch (const std::exception& e) {
-            return std::string("kernel::normalize failed: ") + e.what();
+            return std::string("export_::normalize failed: ") + e.what();
         }
         if (!math) return "the relation or the normal form of lhs − rhs differs";
         PType a = ptype_of(have), b = ptype_of(want);
@@ -886,7 +887,7 @@ struct Checker {
                     t = t_var(p.ident());
                 }
                 try {
-                    (void)kernel::normalize(*t, here, env.index);
+                    (void)export_::normalize(*t, here, env.index);
                 } catch (const std::exception& e) {
                     p.fail("argument for `" + bn + "` of `" + name + "` is not a real term here: " + e.what());
                 }
@@ -978,7 +979,7 @@ struct Checker {
             if (s == "ring") {
                 const kernel::Prop& g = single(l.line);
                 if (g.rel != Rel::Eq) throw LeanReadError(l.line, "ring on a non-equality");
-                kernel::Polynomial p = norm(t_sub(g.lhs, g.rhs), env, l.line);
+                export_::Polynomial p = norm(t_sub(g.lhs, g.rhs), env, l.line);
                 if (!p.monomials.empty()) throw LeanReadError(l.line, "ring: sides differ by " + p.text);
                 rep.ring_steps++;
                 goal.closed = true;
@@ -1308,7 +1309,7 @@ struct Checker {
 // ---------------------------------------------------------------- statement comparison
 bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, const std::string& index) {
     if (!contains_sum(*a) && !contains_sum(*b)) {
-        return kernel::normalize(*a, s, index) == kernel::normalize(*b, s, index);
+        return export_::normalize(*a, s, index) == export_::normalize(*b, s, index);
     }
     if (a->kind == Term::Kind::Apply && b->kind != Term::Kind::Apply) {
         // a definition call wrapping a sum: unfold it through the statement's definitions

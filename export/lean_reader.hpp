@@ -88,7 +88,7 @@ struct RoundTripReport {
 RoundTripReport check_lean_proofs(const ReadFile& file);
 
 // Full round trip: parse `lean_text`, check every proof, and check that the theorems are exactly the
-// corpus's (names, order, variables, hypotheses and goals equal after kernel::normalize), that every
+// corpus's (names, order, variables, hypotheses and goals equal after export_::normalize), that every
 // theorem has `#print axioms`, that the duplicate statement carries its comment, and that no
 // sorry/admit/axiom/native_decide occurs.
 RoundTripReport check_round_trip(const std::string& lean_text, const frontend::Corpus& corpus);

@@ -18,6 +18,7 @@ namespace {
 
 struct Interpreter {
     const kernel::Limits& limits;
+    const kernel::Library& library;
 
     [[noreturn]] static void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
 
@@ -70,6 +71,8 @@ struct Interpreter {
         if (!cert.lemmas.empty()) {
             std::vector<rule::Instance> lemmas;
             for (const auto& in : cert.lemmas) {
+                if (const std::string* why = library.failed(in.theorem))  // a better message than "not verified"
+                    fail("instantiate '" + in.theorem + "'", "theorem '" + in.theorem + "' did not verify (" + *why + ")");
                 rule::Instance r{in.theorem, in.with, {}, in.names};
                 for (const auto& d : in.discharges) r.discharges.emplace_back(d.hyp, d.index);
                 lemmas.push_back(std::move(r));
@@ -131,6 +134,21 @@ std::vector<std::string> rests_on(const kernel::Fact& fact) {
     return {out.begin(), out.end()};
 }
 
+std::vector<std::string> used_hypotheses(const kernel::Statement& s, const std::vector<ProofPtr>& proofs) {
+    std::set<std::string> names, theorems;
+    for (const auto& p : proofs) collect_uses(*p, names, theorems);
+    std::vector<std::string> out;
+    for (const auto& h : s.hypotheses)
+        if (names.count(h.name)) out.push_back(h.name);
+    return out;
+}
+
+std::vector<std::string> used_theorems(const std::vector<ProofPtr>& proofs) {
+    std::set<std::string> names, theorems;
+    for (const auto& p : proofs) collect_uses(*p, names, theorems);
+    return {theorems.begin(), theorems.end()};
+}
+
 kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, const kernel::Limits& limits) {
     kernel::Check check(t.id, t.statement, library, limits);
     try {
@@ -138,7 +156,7 @@ kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, co
         if (goals.size() != t.proofs.size())
             return check.reject("theorem: " + std::to_string(goals.size()) + " goals but " +
                                 std::to_string(t.proofs.size()) + " certificates");
-        Interpreter in{limits};
+        Interpreter in{limits, library};
         std::vector<ProofPtr> proofs;
         for (std::size_t i = 0; i < goals.size(); ++i) {
             try {
@@ -148,13 +166,7 @@ kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, co
                 throw KernelError("goal " + std::to_string(i + 1) + ": " + e.what());
             }
         }
-        kernel::CheckResult r = check.conclude(proofs);
-        std::set<std::string> names, theorems;
-        for (const auto& p : r.proofs) collect_uses(*p, names, theorems);
-        for (const auto& h : t.statement.hypotheses)
-            if (names.count(h.name)) r.used_hypotheses.push_back(h.name);
-        r.uses.assign(theorems.begin(), theorems.end());
-        return r;
+        return check.conclude(proofs);
     } catch (const KernelError& e) {
         return check.reject(e.what());
     } catch (const std::bad_alloc&) {

@@ -96,6 +96,10 @@ struct Theorem {
 kernel::CheckResult check_theorem(const Theorem& t, kernel::Library& library, const kernel::Limits& limits = {});
 // The same with an empty library (no instantiation possible).
 kernel::CheckResult check_theorem(const Theorem& t, const kernel::Limits& limits = {});
+// Read off a checked theorem's derivations (informative; no verdict depends on them): the hypotheses of `s`
+// they rest on, in statement order, and the theorems they instantiate, sorted.
+std::vector<std::string> used_hypotheses(const kernel::Statement& s, const std::vector<kernel::ProofPtr>& proofs);
+std::vector<std::string> used_theorems(const std::vector<kernel::ProofPtr>& proofs);
 // The hypotheses a Fact of the kernel's derivation rests on, sorted (read off its premises).
 std::vector<std::string> rests_on(const kernel::Fact& fact);
 

@@ -151,11 +151,11 @@ void check_at_point(const char* what, const std::vector<Hypothesis>& props, cons
 CheckResult run(const std::function<void()>& body) {  // Verified iff body returned normally
     try {
         body();
-        return CheckResult{Verdict::Verified, "", {}, {}, {}};
+        return CheckResult{Verdict::Verified, ""};
     } catch (const KernelError& e) {
-        return CheckResult{Verdict::Rejected, e.what(), {}, {}, {}};
+        return CheckResult{Verdict::Rejected, e.what()};
     } catch (const std::bad_alloc&) {
-        return CheckResult{Verdict::Rejected, "limit: out of memory (GMP/FLINT allocation failed; raise the memory limit)", {}, {}, {}};
+        return CheckResult{Verdict::Rejected, "limit: out of memory (GMP/FLINT allocation failed; raise the memory limit)"};
     }
 }
 

@@ -32,13 +32,11 @@ std::string family_atom(const std::string& f, const std::string& index) { return
 // One Check: its budgets, the library it may instantiate from, what its proofs used.
 struct Run {
     using Verified = std::map<std::string, std::shared_ptr<const Statement>>;
-    Run(const Limits& l, std::string id = {}, const Verified* v = nullptr, const std::map<std::string, std::string>* f = nullptr)
-        : lim(l), verified(v), failed(f), self(std::move(id)) {}
+    Run(const Limits& l, std::string id = {}, const Verified* v = nullptr) : lim(l), verified(v), self(std::move(id)) {}
     const Limits lim;
     unsigned long steps = 0;  // term nodes visited, against Limits::max_steps
     unsigned long work = 0;   // polynomial work, against Limits::max_work
     const Verified* verified;
-    const std::map<std::string, std::string>* failed;
     std::string self;  // the theorem being checked
 };
 
@@ -55,19 +53,24 @@ struct Scope {
     std::string index;  // active index variable (fresh), or empty
     std::string bound;  // the natural variable it ranges below
     Ring ring;
-    std::vector<std::pair<std::string, Relation>> facts;  // conclusions of instantiations
+    std::map<std::string, Relation> facts;                 // conclusions of instantiations, by name
     mutable std::map<std::string, Poly> hyp_cache;        // normal form of lhs − rhs per hypothesis or fact
     Scope(const Statement& s, std::shared_ptr<Run> r, std::string idx, std::string bnd)
         : st(s), run(std::move(r)), lim(run->lim), index(std::move(idx)), bound(std::move(bnd)),
           ring(ring_names(s, index, lim), &run->work) {}
+    std::set<std::string> active() const { return index.empty() ? std::set<std::string>{} : std::set<std::string>{index}; }
+    std::shared_ptr<Scope> within(std::string idx, std::string bnd) const {  // contract: these facts, that index
+        auto inner = std::make_shared<Scope>(st, run, std::move(idx), std::move(bnd));
+        inner->facts = facts;
+        return inner;
+    }
     // contract: the real variables, then f(index) for every family when an index is active
     static std::vector<std::string> ring_names(const Statement& s, const std::string& index, const Limits& lim) {
         std::vector<std::string> names = s.reals;
         if (!index.empty())
             for (const auto& f : s.families) names.push_back(family_atom(f, index));
         if (names.size() > lim.max_variables)
-            throw KernelError("limit: " + std::to_string(names.size()) + " variables > max-variables " +
-                              std::to_string(lim.max_variables));
+            fail("limit", std::to_string(names.size()) + " variables > max-variables " + std::to_string(lim.max_variables));
         return names;
     }
 };
@@ -134,26 +137,20 @@ TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned lon
 }
 // contract: true iff a and b are the same term up to a consistent renaming of sum indices
 bool alpha_equal(const TermPtr& a, const TermPtr& b, std::vector<std::pair<std::string, std::string>>& bound) {
-    if (a->kind != b->kind || a->args.size() != b->args.size()) return false;
-    switch (a->kind) {
-        case Term::Kind::Number: return a->number == b->number;
-        case Term::Kind::Var:
-            for (auto it = bound.rbegin(); it != bound.rend(); ++it)
-                if (it->first == a->name || it->second == b->name) return it->first == a->name && it->second == b->name;
-            return a->name == b->name;
-        case Term::Kind::Pow: if (a->exponent != b->exponent) return false; break;
-        case Term::Kind::Apply: if (a->name != b->name) return false; break;
-        case Term::Kind::Sum: {
-            if (!alpha_equal(a->args[0], b->args[0], bound)) return false;
-            bound.push_back({a->name, b->name});
-            bool same = alpha_equal(a->args[1], b->args[1], bound);
-            bound.pop_back();
-            return same;
-        }
-        default: break;
+    // number and exponent are 0 where unused; a sum's name is its index, compared through `bound` instead
+    if (a->kind != b->kind || a->args.size() != b->args.size() || a->number != b->number || a->exponent != b->exponent ||
+        (a->kind == Term::Kind::Apply && a->name != b->name))
+        return false;
+    if (a->kind == Term::Kind::Var) {
+        for (auto it = bound.rbegin(); it != bound.rend(); ++it)
+            if (it->first == a->name || it->second == b->name) return it->first == a->name && it->second == b->name;
+        return a->name == b->name;
     }
-    for (std::size_t i = 0; i < a->args.size(); ++i)
-        if (!alpha_equal(a->args[i], b->args[i], bound)) return false;
+    for (std::size_t i = 0; i < a->args.size(); ++i) {
+        if (a->kind == Term::Kind::Sum && i == 1) bound.push_back({a->name, b->name});  // binds in the body only
+        if (!alpha_equal(a->args[i], b->args[i], bound)) return false;  // false is final: `bound` is not reused
+    }
+    if (a->kind == Term::Kind::Sum) bound.pop_back();
     return true;
 }
 bool alpha_equal(const TermPtr& a, const TermPtr& b) {  // contract: as above, with no index bound yet
@@ -195,7 +192,7 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix
 
 // contract: normal form of a polynomial written in a certificate (it may name the active index)
 Poly certificate_poly(const TermPtr& t, const Scope& sc) {
-    return to_poly(t, sc, sc.index.empty() ? std::set<std::string>{} : std::set<std::string>{sc.index}, 0);
+    return to_poly(t, sc, sc.active(), 0);
 }
 
 Poly side_poly(const Side& s, const Scope& sc) { return to_poly(s.term, sc, s.index_names, 0); }  // contract: its normal form
@@ -206,8 +203,7 @@ const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonn
 
 // contract: the hypothesis or fact `name` as a relation usable in scope sc, or KernelError
 Relation hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
-    for (const auto& [n, f] : sc.facts)
-        if (n == name) return f;
+    if (auto f = sc.facts.find(name); f != sc.facts.end()) return f->second;
     for (const auto& h : sc.st.hypotheses) {
         if (h.name != name) continue;
         if (h.forall_index.empty()) return Relation{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
@@ -239,24 +235,17 @@ const Scope& scope_of(const GoalPtr& g) {  // contract: the scope of a kernel-ma
 
 // The only code that constructs a Fact, a Held, a Goal or a Proof; every rule below goes through it.
 struct RuleBook {
-    static HeldPtr held(const GoalPtr& g, Poly p, Sign s, Fact::Rule r, std::vector<FactPtr> premises = {},
-                        Rel rel = Rel::Eq, std::string hyp = {}, TermPtr term = nullptr, Rational value = 0) {
-        FactPtr f(new Fact(r, s, rel, std::move(hyp), std::move(term), std::move(value), std::move(premises)));
-        return std::make_shared<const Held>(Held{g, std::move(f), std::move(p)});
+    static HeldPtr held(const GoalPtr& g, Poly p, FactData d) {
+        return std::make_shared<const Held>(Held{g, FactPtr(new Fact(std::move(d))), std::move(p)});
     }
     static GoalPtr goal(Relation r, ScopePtr sc) { return std::make_shared<const Goal>(Goal{std::move(r), std::move(sc)}); }
-    static ProofPtr proof(const GoalPtr& g, Proof::Rule r, std::vector<LinearTerm> comb = {}, unsigned long e = 1,
-                          FactPtr f = nullptr, Rational c = 0, std::string index = {}, std::string bound = {},
-                          ProofPtr body = nullptr, std::string fact = {}, std::vector<Proof::Lemma> lemmas = {}) {
-        auto p = std::shared_ptr<Proof>(new Proof(r, as_prop(g->r), std::move(lemmas), std::move(comb), e, std::move(f),
-                                                  std::move(c), std::move(index), std::move(bound), std::move(body),
-                                                  std::move(fact)));
+    static ProofPtr proof(const GoalPtr& g, ProofData d, std::vector<Proof::Lemma> lemmas = {}) {  // contract: proves g
+        auto p = std::shared_ptr<Proof>(new Proof(std::move(d), as_prop(g->r), std::move(lemmas)));
         p->proves_ = g;
         return p;
     }
     static ProofPtr with_lemmas(const GoalPtr& g, const ProofPtr& p, std::vector<Proof::Lemma> lemmas) {
-        return proof(g, p->rule, p->combination, p->exponent, p->refutation, p->contradiction, p->index, p->bound,
-                     p->body, p->fact, std::move(lemmas));
+        return proof(g, ProofData(*p), std::move(lemmas));
     }
     // contract: true iff p was made by a rule as a proof of exactly the Goal object g
     static bool proves(const ProofPtr& p, const GoalPtr& g) { return p && g && p->proves_.lock() == g; }
@@ -269,13 +258,14 @@ HeldPtr rule::hypothesis(const GoalPtr& g, const std::string& h) {
     using R = Fact::Rule;
     if (rel == Rel::Ne) fail("hyp '" + h + "'", "a != hypothesis is usable only through nonzero_sq");
     Sign s = rel == Rel::Eq ? Sign::Zero : rel == Rel::Gt || rel == Rel::Lt ? Sign::Pos : Sign::Nonneg;
-    return RuleBook::held(g, rel == Rel::Le || rel == Rel::Lt ? -*d : *d, s, R::Hypothesis, {}, rel, h);  // l ≤ r: r − l ≥ 0
+    return RuleBook::held(g, rel == Rel::Le || rel == Rel::Lt ? -*d : *d,  // l ≤ r: r − l ≥ 0
+                          {.rule = R::Hypothesis, .sign = s, .relation = rel, .hypothesis = h});
 }
 // contract: if h: l ≠ r holds at every point satisfying the hypotheses, so does (l−r)² > 0
 HeldPtr rule::nonzero_square(const GoalPtr& g, const std::string& h) {
     auto [d, rel] = hypothesis_difference("nonzero_sq", h, scope_of(g));
     if (rel != Rel::Ne) fail("nonzero_sq", "hypothesis '" + h + "' is not a != hypothesis");
-    return RuleBook::held(g, *d * *d, Sign::Pos, Fact::Rule::NonzeroSquare, {}, Rel::Ne, h);
+    return RuleBook::held(g, *d * *d, {.rule = Fact::Rule::NonzeroSquare, .sign = Sign::Pos, .relation = Rel::Ne, .hypothesis = h});
 }
 // contract: at every point where ¬(l rel r) holds, so does the result (rel an order relation or =):
 // ¬(l ≤ r) ⇔ l − r > 0, ¬(l < r) ⇔ l − r ≥ 0, ¬(l ≥ r) ⇔ r − l > 0, ¬(l > r) ⇔ r − l ≥ 0, ¬(l = r) ⇒ (l − r)² > 0
@@ -286,19 +276,18 @@ HeldPtr rule::negated_goal(const GoalPtr& g) {
     Poly l = side_poly(g->r.lhs, sc), r = side_poly(g->r.rhs, sc);
     Poly d = rel == Rel::Ge || rel == Rel::Gt ? r - l : l - r;
     Sign s = rel == Rel::Lt || rel == Rel::Gt ? Sign::Nonneg : Sign::Pos;
-    return RuleBook::held(g, rel == Rel::Eq ? d * d : std::move(d), s, Fact::Rule::NegatedGoal, {}, rel);
+    return RuleBook::held(g, rel == Rel::Eq ? d * d : std::move(d), {.rule = Fact::Rule::NegatedGoal, .sign = s, .relation = rel});
 }
 // contract: t² ≥ 0 holds at every point
 HeldPtr rule::square(const GoalPtr& g, const TermPtr& t) {
     Poly p = certificate_poly(t, scope_of(g));
-    return RuleBook::held(g, p * p, Sign::Nonneg, Fact::Rule::Square, {}, Rel::Eq, {}, t);
+    return RuleBook::held(g, p * p, {.rule = Fact::Rule::Square, .sign = Sign::Nonneg, .term = t});
 }
 // contract: c > 0 holds at every point, for a positive rational c
 HeldPtr rule::positive_constant(const GoalPtr& g, const Rational& c) {
     if (c <= 0) fail("const", "value must be a positive rational");
     const Scope& sc = scope_of(g);
-    return RuleBook::held(g, Poly::constant(sc.ring, sc.lim, c), Sign::Pos, Fact::Rule::PositiveConstant, {}, Rel::Eq, {},
-                          nullptr, c);
+    return RuleBook::held(g, Poly::constant(sc.ring, sc.lim, c), {.rule = Fact::Rule::PositiveConstant, .sign = Sign::Pos, .value = c});
 }
 static void same_goal(const char* rule, const HeldPtr& a, const HeldPtr& b) {  // contract: returns iff both rest on one goal
     if (!a || !b) fail(rule, "missing operand");
@@ -309,21 +298,21 @@ HeldPtr rule::product(const HeldPtr& a, const HeldPtr& b) {
     same_goal("mul", a, b);
     Sign s = (a->sign() == Sign::Zero || b->sign() == Sign::Zero) ? Sign::Zero
              : (a->sign() == Sign::Pos && b->sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
-    return RuleBook::held(a->goal, a->p * b->p, s, Fact::Rule::Product, {a->fact, b->fact});
+    return RuleBook::held(a->goal, a->p * b->p, {.rule = Fact::Rule::Product, .sign = s, .premises = {a->fact, b->fact}});
 }
 // contract: if (p s₁) and (q s₂) hold at every point satisfying the hypotheses, so does (p+q s)
 HeldPtr rule::sum(const HeldPtr& a, const HeldPtr& b) {
     same_goal("add", a, b);
     Sign s = (a->sign() == Sign::Zero && b->sign() == Sign::Zero) ? Sign::Zero
              : (a->sign() == Sign::Pos || b->sign() == Sign::Pos) ? Sign::Pos : Sign::Nonneg;
-    return RuleBook::held(a->goal, a->p + b->p, s, Fact::Rule::Sum, {a->fact, b->fact});
+    return RuleBook::held(a->goal, a->p + b->p, {.rule = Fact::Rule::Sum, .sign = s, .premises = {a->fact, b->fact}});
 }
 // contract: if p = 0 holds at every point satisfying the hypotheses, so does t·p = 0
 HeldPtr rule::equality_times(const TermPtr& t, const HeldPtr& e) {
     if (!e) fail("mulpoly", "missing operand");
     if (e->sign() != Sign::Zero) fail("mulpoly", "operand has sign " + std::string(sign_text(e->sign())) + ", not = 0");
-    return RuleBook::held(e->goal, certificate_poly(t, scope_of(e->goal)) * e->p, Sign::Zero, Fact::Rule::EqualityTimes,
-                          {e->fact}, Rel::Eq, {}, t);
+    return RuleBook::held(e->goal, certificate_poly(t, scope_of(e->goal)) * e->p,
+                          {.rule = Fact::Rule::EqualityTimes, .sign = Sign::Zero, .term = t, .premises = {e->fact}});
 }
 
 FactPtr rule::fact_of(const HeldPtr& h) { return h ? h->fact : nullptr; }
@@ -334,16 +323,15 @@ FactPtr rule::fact_of(const HeldPtr& h) { return h ? h->fact : nullptr; }
 // sign, no such point exists, so the goal holds.
 ProofPtr rule::refutation(const HeldPtr& h) {
     if (!h) fail("psatz", "missing fact");
-    Rational c = h->p.is_constant() ? h->p.constant_value() : Rational(0);
-    bool absurd = h->p.is_constant() && (h->sign() == Sign::Zero ? c != 0 : h->sign() == Sign::Nonneg ? c < 0 : c <= 0);
     if (!h->p.is_constant()) fail("psatz", "result " + h->p.to_string() + " is not a constant");
-    if (!absurd) fail("psatz", "result " + h->p.to_string() + " " + sign_text(h->sign()) + " is not a contradiction");
-    return RuleBook::proof(h->goal, Proof::Rule::Refutation, {}, 1, h->fact, c);
+    Rational c = h->p.constant_value();
+    if (h->sign() == Sign::Zero ? c == 0 : h->sign() == Sign::Nonneg ? c >= 0 : c > 0)  // the right sign
+        fail("psatz", "result " + h->p.to_string() + " " + sign_text(h->sign()) + " is not a contradiction");
+    return RuleBook::proof(h->goal, {.rule = Proof::Rule::Refutation, .refutation = h->fact, .contradiction = c});
 }
 
-namespace {
 // contract: if every hᵢ: lᵢ = rᵢ holds at a point and (l − r)^n − Σ cᵢ·(lᵢ − rᵢ) ≡ 0, then (l − r)^n = 0 there, so l = r
-ProofPtr combination(const char* rule, Proof::Rule r, const GoalPtr& g, const std::vector<LinearTerm>& comb, unsigned long n) {
+static ProofPtr combination(const char* rule, Proof::Rule r, const GoalPtr& g, const std::vector<LinearTerm>& comb, unsigned long n) {
     const Scope& sc = scope_of(g);
     if (g->r.rel != Rel::Eq) fail(rule, "the goal is not an equality");
     if (n < 1) fail(rule, "exponent must be >= 1");
@@ -354,9 +342,8 @@ ProofPtr combination(const char* rule, Proof::Rule r, const GoalPtr& g, const st
         residual = residual - (lt.coeff ? certificate_poly(lt.coeff, sc) * *diff : *diff);
     }
     if (!residual.is_zero()) fail(rule, "residual " + residual.to_string() + " is not 0");
-    return RuleBook::proof(g, r, comb, n);
+    return RuleBook::proof(g, {.rule = r, .combination = comb, .exponent = n});
 }
-}  // namespace
 ProofPtr rule::linear_combination(const GoalPtr& g, const std::vector<LinearTerm>& c, unsigned long exponent) {
     return combination("linear_combination", Proof::Rule::LinearCombination, g, c, exponent);
 }
@@ -375,7 +362,7 @@ ProofPtr rule::exact(const GoalPtr& g, const std::string& fact) {
     if (!(f.rel == goal.rel && alpha_equal(fl, gl) && alpha_equal(fr, gr)) &&
         !(f.rel == converse(goal.rel) && alpha_equal(fl, gr) && alpha_equal(fr, gl)))
         fail("exact", "fact '" + fact + "' is not the goal");
-    return RuleBook::proof(g, Proof::Rule::Exact, {}, 1, nullptr, 0, {}, {}, nullptr, fact);
+    return RuleBook::proof(g, {.rule = Proof::Rule::Exact, .fact = fact});
 }
 
 // contract: returns only if the body proof proves the body of a relation between sums over one bound.
@@ -389,17 +376,15 @@ ProofPtr rule::sum_rule(SumRule kind, const GoalPtr& g, const std::string& index
     const char* rule = kind == SumRule::Nonneg ? "sum_nonneg" : kind == SumRule::LeSum ? "sum_le_sum" : "sum_congr";
     if (!sc.index.empty()) fail(rule, "nested sum rules are not supported");
     const Statement& st = sc.st;
-    auto fresh = [&](const std::string& n) { return fresh_name(st, n); };
-    if (!fresh(index)) fail(rule, "index '" + index + "' is not a fresh name");
+    if (!fresh_name(st, index)) fail(rule, "index '" + index + "' is not a fresh name");
     auto is_sum = [](const TermPtr& t) { return t->kind == Term::Kind::Sum; };
     auto is_zero = [&](const TermPtr& t) { return !is_sum(t) && to_poly(t, sc, {}, 0).is_zero(); };
     auto body_side = [&](const TermPtr& s) {
-        if (!fresh(s->name)) fail(rule, "sum index '" + s->name + "' clashes with a declared name");
+        if (!fresh_name(st, s->name)) fail(rule, "sum index '" + s->name + "' clashes with a declared name");
         return Side{s->args[1], {s->name}};
     };
     const Relation& goal = g->r;
-    const TermPtr& l = goal.lhs.term;
-    const TermPtr& r = goal.rhs.term;
+    const TermPtr &l = goal.lhs.term, &r = goal.rhs.term;
     std::string bound;
     Relation body{{nullptr, {}}, goal.rel, {nullptr, {}}};
     if (kind == SumRule::Nonneg) {
@@ -416,30 +401,26 @@ ProofPtr rule::sum_rule(SumRule kind, const GoalPtr& g, const std::string& index
         bound = l->args[0]->name;
     }
     if (!contains(st.nats, bound)) fail(rule, "sum bound '" + bound + "' is not a natural-number variable");
-    auto inner = std::make_shared<Scope>(st, sc.run, index, bound);
-    inner->facts = sc.facts;  // facts of the enclosing scope hold at every point, so at every index
-    GoalPtr body_goal = RuleBook::goal(std::move(body), inner);
+    // the facts of the enclosing scope hold at every point, so at every index
+    GoalPtr body_goal = RuleBook::goal(std::move(body), sc.within(index, bound));
     ProofPtr p = prove_body(body_goal);
     if (!RuleBook::proves(p, body_goal)) fail(rule, "the body proof is not a proof of the body");
     using R = Proof::Rule;
     R rr = kind == SumRule::Nonneg ? R::SumNonneg : kind == SumRule::LeSum ? R::SumLeSum : R::SumCongr;
-    return RuleBook::proof(g, rr, {}, 1, nullptr, 0, index, bound, p);
+    return RuleBook::proof(g, {.rule = rr, .index = index, .bound = bound, .body = p});
 }
 
-namespace {
 // Rule instantiate (INST, then discharge). Contract: if T is verified, then for a substitution σ of
 // all of T's variables, σ(goal of T) holds at every point where all σ(Hᵢ) hold; each σ(Hᵢ) is proved
 // here by a Proof of a Goal made for it, so every conjunct of σ(goal) holds at every point satisfying
 // the hypotheses in scope and becomes a named fact. T's definitions are unfolded before σ applies (T may
 // define a name differently from this theorem); σ may not capture a bound index of T. The discharge
 // proofs are accepted while sc holds only the facts of earlier instantiations, so none rests on T's own.
-Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const std::function<ProofPtr(std::size_t, const GoalPtr&)>& discharge) {
+static Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const std::function<ProofPtr(std::size_t, const GoalPtr&)>& discharge) {
     Scope& sc = *scp;
     const std::string rule = "instantiate '" + in.theorem + "'";
     Run& run = *sc.run;
     if (in.theorem == run.self) fail(rule, "a theorem cannot use itself");
-    if (auto f = run.failed->find(in.theorem); f != run.failed->end())
-        fail(rule, "theorem '" + in.theorem + "' did not verify (" + f->second + ")");
     auto it = run.verified->find(in.theorem);
     if (it == run.verified->end())
         fail(rule, "theorem '" + in.theorem + "' has not been verified earlier in this run "
@@ -454,15 +435,14 @@ Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const st
         if (contains(T.reals, v)) {
             certificate_poly(term, sc);  // well scoped here (it may name the active index)
             sigma.reals[v] = term;
-        } else if (contains(T.nats, v) || contains(T.families, v)) {
-            bool nat = contains(T.nats, v);
-            const char* what = nat ? "natural variable" : "family";
-            if (term->kind != Term::Kind::Var || !contains(nat ? sc.st.nats : sc.st.families, term->name))
-                fail(rule, std::string(what) + " '" + v + "' must be instantiated by a " + what + " of this theorem");
-            sigma.names[v] = term->name;
-        } else {
-            fail(rule, "'" + v + "' is not a variable of " + in.theorem);
+            continue;
         }
+        bool nat = contains(T.nats, v);
+        if (!nat && !contains(T.families, v)) fail(rule, "'" + v + "' is not a variable of " + in.theorem);
+        const char* what = nat ? "natural variable" : "family";
+        if (term->kind != Term::Kind::Var || !contains(nat ? sc.st.nats : sc.st.families, term->name))
+            fail(rule, std::string(what) + " '" + v + "' must be instantiated by a " + what + " of this theorem");
+        sigma.names[v] = term->name;
     }
     for (const auto* list : {&T.reals, &T.nats, &T.families})
         for (const auto& v : *list)
@@ -482,8 +462,7 @@ Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const st
     for (const auto& g : T.goals) goals.push_back({image(g.lhs), g.rel, image(g.rhs)});
     for (const auto& b : binders)
         if (free.count(b)) fail(rule, "the substitution captures '" + b + "', a bound index of " + in.theorem);
-    std::set<std::string> here;
-    if (!sc.index.empty()) here.insert(sc.index);
+    const std::set<std::string> here = sc.active();
     std::set<std::string> discharged;
     Proof::Lemma lemma{in.theorem, in.with, std::vector<Proof::Discharged>(T.hypotheses.size()), in.names};
     for (std::size_t j = 0; j < in.discharges.size(); ++j) {
@@ -501,10 +480,8 @@ Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const st
             } else {
                 if (!sc.index.empty()) fail(rule, "a ∀ hypothesis cannot be discharged inside a sum body");
                 if (!fresh_name(sc.st, index)) fail(rule, "index '" + index + "' is not a fresh name");
-                auto inner = std::make_shared<Scope>(sc.st, sc.run, index, sigma.names.at(h.forall_bound));
-                inner->facts = sc.facts;
                 std::set<std::string> ix{h.forall_index};
-                obligation = RuleBook::goal(Relation{{l, ix}, h.prop.rel, {r, ix}}, inner);
+                obligation = RuleBook::goal(Relation{{l, ix}, h.prop.rel, {r, ix}}, sc.within(index, sigma.names.at(h.forall_bound)));
             }
             ProofPtr p = discharge(j, obligation);
             if (!RuleBook::proves(p, obligation)) fail("discharge", "the proof is not a proof of this hypothesis");
@@ -520,24 +497,21 @@ Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, const st
                        std::to_string(in.names.size()) + " names are given");
     for (std::size_t j = 0; j < goals.size(); ++j) {
         const std::string& n = in.names[j];
-        bool taken = n.empty() || std::any_of(sc.st.hypotheses.begin(), sc.st.hypotheses.end(),
-                                              [&](const Hypothesis& h) { return h.name == n; }) ||
-                     std::any_of(sc.facts.begin(), sc.facts.end(), [&](const auto& f) { return f.first == n; });
-        if (taken) fail(rule, "the name '" + n + "' is empty or already a hypothesis or fact");
-        sc.facts.push_back({n, Relation{{substitute(goals[j].lhs, sigma, run.lim), here}, goals[j].rel,
-                                        {substitute(goals[j].rhs, sigma, run.lim), here}}});
+        if (n.empty() || sc.facts.count(n) ||
+            std::any_of(sc.st.hypotheses.begin(), sc.st.hypotheses.end(), [&](const Hypothesis& h) { return h.name == n; }))
+            fail(rule, "the name '" + n + "' is empty or already a hypothesis or fact");
+        sc.facts.emplace(n, Relation{{substitute(goals[j].lhs, sigma, run.lim), here}, goals[j].rel,
+                                     {substitute(goals[j].rhs, sigma, run.lim), here}});
     }
     return lemma;
 }
-}  // namespace
 
 // contract: if the instantiations hold (rule instantiate) and `rest` proves g with their conclusions as
 // facts, g holds at every point satisfying the hypotheses in scope
 ProofPtr rule::using_lemmas(const GoalPtr& g, const std::vector<Instance>& ins, const Discharger& discharge,
                             const Prover& rest) {
     const Scope& sc = scope_of(g);
-    auto inner = std::make_shared<Scope>(sc.st, sc.run, sc.index, sc.bound);  // the facts are for rest only
-    inner->facts = sc.facts;
+    auto inner = sc.within(sc.index, sc.bound);  // the facts are for rest only
     std::vector<Proof::Lemma> lemmas;
     for (std::size_t i = 0; i < ins.size(); ++i)
         lemmas.push_back(instantiate(ins[i], inner, [&](std::size_t j, const GoalPtr& o) { return discharge(i, j, o); }));
@@ -547,9 +521,8 @@ ProofPtr rule::using_lemmas(const GoalPtr& g, const std::vector<Instance>& ins, 
     return RuleBook::with_lemmas(g, p, std::move(lemmas));
 }
 
-namespace {
 // contract: returns only if the declarations are distinct and every hypothesis is well scoped
-void check_declarations(const Statement& st, const std::shared_ptr<Run>& run) {
+static void check_declarations(const Statement& st, const std::shared_ptr<Run>& run) {
     std::set<std::string> seen;
     auto declare = [&](const std::string& n, const char* what) {
         if (n.empty() || n.find('(') != std::string::npos || !seen.insert(n).second)
@@ -585,12 +558,10 @@ void check_declarations(const Statement& st, const std::shared_ptr<Run>& run) {
             fail("declaration", "hypothesis '" + h.name + "': bad quantifier over '" + h.forall_bound + "'");
         auto& sc = scopes[h.forall_index];
         if (!sc) sc = std::make_unique<Scope>(st, run, h.forall_index, q ? h.forall_bound : "");
-        std::set<std::string> ix;
-        if (q) ix.insert(h.forall_index);
+        std::set<std::string> ix = q ? std::set<std::string>{h.forall_index} : std::set<std::string>{};
         side_poly({h.prop.lhs, ix}, *sc), side_poly({h.prop.rhs, ix}, *sc);
     }
 }
-}  // namespace
 
 TermPtr substitute(const TermPtr& t, const Substitution& sigma, const Limits& limits) {
     if (!t) fail("term", "missing subterm");
@@ -604,15 +575,9 @@ TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& l
     return unfold_term(t, s, r, 0);
 }
 
-Polynomial normalize(const Term& t, const Statement& s, const std::string& index, const Limits& limits) {
-    Scope sc(s, std::make_shared<Run>(limits), index, "");
-    auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
-    return to_poly(alias, sc, index.empty() ? std::set<std::string>{} : std::set<std::string>{index}, 0).to_public();
-}
-
 // ---------------------------------------------------------------- one check of one theorem
 Check::Check(std::string id, const Statement& s, Library& library, const Limits& limits)
-    : id_(std::move(id)), st_(s), library_(library), run_(std::make_shared<Run>(limits, id_, &library.verified_, &library.failed_)) {}
+    : id_(std::move(id)), st_(s), library_(library), run_(std::make_shared<Run>(limits, id_, &library.verified_)) {}
 
 // contract: the statement's goals as kernel-made Goals, after its declarations are validated
 std::vector<GoalPtr> Check::goals() {
@@ -639,12 +604,12 @@ CheckResult Check::conclude(const std::vector<ProofPtr>& proofs) {
         if (!RuleBook::proves(proofs[i], goals_[i])) return reject("theorem: proof " + std::to_string(i + 1) + " is not a proof of goal " + std::to_string(i + 1));
     if (library_.verified(id_) || library_.failed(id_)) return reject("theorem: '" + id_ + "' is checked twice");
     library_.verified_.emplace(id_, std::make_shared<const Statement>(st_));
-    return CheckResult{Verdict::Verified, "", proofs, {}, {}};
+    return CheckResult{Verdict::Verified, "", proofs};
 }
 
 CheckResult Check::reject(const std::string& message) {  // contract: Rejected, recorded unless verified
     if (!library_.verified(id_)) library_.failed_.emplace(id_, message);
-    return CheckResult{Verdict::Rejected, message, {}, {}, {}};
+    return CheckResult{Verdict::Rejected, message, {}};
 }
 
 }  // namespace icl::kernel

@@ -17,9 +17,7 @@ namespace icl::kernel {
 using Rational = boost::multiprecision::mpq_rational;
 using Integer = boost::multiprecision::mpz_int;
 
-struct KernelError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+struct KernelError : std::runtime_error { using std::runtime_error::runtime_error; };
 
 // ---------------------------------------------------------------- terms
 class Term;
@@ -114,8 +112,7 @@ struct Limits {  // resource limits; exceeding one is a rejection, never a crash
 enum class Sign { Zero, Nonneg, Pos };  // p = 0, p ≥ 0, p > 0
 class Fact;
 using FactPtr = std::shared_ptr<const Fact>;
-class Fact {
-public:
+struct FactData {  // what a Fact records (filled in by the rules only)
     enum class Rule {
         Hypothesis,        // hyp h: l rel r as (l − r = 0), (l − r ≥ 0), (r − l ≥ 0), (l − r > 0), (r − l > 0)
         NonzeroSquare,     // hyp h: l ≠ r as (l − r)² > 0
@@ -128,17 +125,18 @@ public:
     };
     const Rule rule;
     const Sign sign;
-    const Rel relation;                  // Hypothesis, NonzeroSquare, NegatedGoal: the relation read
-    const std::string hypothesis;        // Hypothesis, NonzeroSquare
-    const TermPtr term;                  // Square, EqualityTimes: as written in the certificate
-    const Rational value;                // PositiveConstant
-    const std::vector<FactPtr> premises; // Product, Sum: 2; EqualityTimes: 1
+    const Rel relation = Rel::Eq;              // Hypothesis, NonzeroSquare, NegatedGoal: the relation read
+    const std::string hypothesis{};            // Hypothesis, NonzeroSquare
+    const TermPtr term{};                      // Square, EqualityTimes: as written in the certificate
+    const Rational value{};                    // PositiveConstant
+    const std::vector<FactPtr> premises{};     // Product, Sum: 2; EqualityTimes: 1
+};
+class Fact : public FactData {  // made only by the rules; every field const
+public:
     Fact(const Fact&) = delete;
 private:
     friend struct RuleBook;
-    Fact(Rule r, Sign s, Rel rel, std::string h, TermPtr t, Rational v, std::vector<FactPtr> p)
-        : rule(r), sign(s), relation(rel), hypothesis(std::move(h)), term(std::move(t)), value(std::move(v)),
-          premises(std::move(p)) {}
+    explicit Fact(FactData d) : FactData(std::move(d)) {}
 };
 
 // How one goal was proved, as the kernel checked it. Only the rules construct one.
@@ -146,8 +144,7 @@ class Goal;
 using GoalPtr = std::shared_ptr<const Goal>;
 class Proof;
 using ProofPtr = std::shared_ptr<const Proof>;
-class Proof {
-public:
+struct ProofData {  // what a Proof records besides its goal (filled in by the rules only)
     enum class Rule {
         Ring,                           // lhs − rhs ≡ 0 after unfolding
         LinearCombination,              // (lhs − rhs)^exponent ≡ Σ cᵢ·(hᵢ.lhs − hᵢ.rhs)
@@ -163,23 +160,22 @@ public:
         std::vector<std::string> names;      // one per conjunct of its goal
     };
     const Rule rule;
-    const Prop goal;                          // sides as stated
-    const std::vector<Lemma> lemmas;
-    const std::vector<LinearTerm> combination;  // LinearCombination
-    const unsigned long exponent;             // LinearCombination
-    const FactPtr refutation;                 // Refutation
-    const Rational contradiction;             // Refutation: the constant it reaches
-    const std::string index, bound;           // Sum*: the fresh index, the natural variable
-    const ProofPtr body;                      // Sum*
-    const std::string fact;                   // Exact
+    const std::vector<LinearTerm> combination{};  // LinearCombination
+    const unsigned long exponent = 1;           // LinearCombination
+    const FactPtr refutation{};                 // Refutation
+    const Rational contradiction{};             // Refutation: the constant it reaches
+    const std::string index{}, bound{};         // Sum*: the fresh index, the natural variable
+    const ProofPtr body{};                      // Sum*
+    const std::string fact{};                   // Exact
+};
+class Proof : public ProofData {  // handed out only as ProofPtr (to const)
+public:
+    const Prop goal;                  // sides as stated
+    const std::vector<Lemma> lemmas;  // instantiations, checked before the rest of the proof
     Proof(const Proof&) = delete;
 private:
     friend struct RuleBook;
-    Proof(Rule r, Prop g, std::vector<Lemma> l, std::vector<LinearTerm> c, unsigned long e, FactPtr f, Rational k,
-          std::string i, std::string b, ProofPtr body_, std::string fa)
-        : rule(r), goal(std::move(g)), lemmas(std::move(l)), combination(std::move(c)), exponent(e),
-          refutation(std::move(f)), contradiction(std::move(k)), index(std::move(i)), bound(std::move(b)),
-          body(std::move(body_)), fact(std::move(fa)) {}
+    Proof(ProofData d, Prop g, std::vector<Lemma> l) : ProofData(std::move(d)), goal(std::move(g)), lemmas(std::move(l)) {}
     std::weak_ptr<const Goal> proves_;  // the one Goal object it proves (identity, not a copy of the text)
 };
 
@@ -188,10 +184,7 @@ enum class Verdict { Verified, Rejected };
 struct CheckResult {
     Verdict verdict = Verdict::Rejected;
     std::string message;  // on rejection: "<rule>: <why>"
-    std::vector<ProofPtr> proofs;              // when verified: one derivation per goal
-    // read off the proofs by cert::check_theorem (informative, not trusted): when verified, the
-    std::vector<std::string> used_hypotheses;  // hypotheses the proofs rest on, in statement order,
-    std::vector<std::string> uses;             // and the theorems they instantiate, sorted
+    std::vector<ProofPtr> proofs;  // when verified: one derivation per goal
 };
 
 // The theorems verified so far in one run. Only Check::conclude adds to it, so a theorem can be
@@ -199,7 +192,8 @@ struct CheckResult {
 class Library {
 public:
     bool verified(const std::string& id) const { return verified_.count(id) != 0; }
-    bool failed(const std::string& id) const { return failed_.count(id) != 0; }
+    // its rejection message, or null
+    const std::string* failed(const std::string& id) const { return failed_.count(id) ? &failed_.at(id) : nullptr; }
 private:
     friend class Check;
     std::map<std::string, std::shared_ptr<const Statement>> verified_;
@@ -263,20 +257,6 @@ private:
 };
 
 // ---------------------------------------------------------------- services for untrusted users
-// A normal form: monomials (coefficient, exponents parallel to variables) in canonical order and its
-// canonical text, e.g. "2*u*v - v"; equal polynomials compare equal.
-struct Polynomial {
-    std::vector<std::string> variables;
-    struct Monomial { Rational coeff; std::vector<unsigned long> exponents; };
-    std::vector<Monomial> monomials;
-    std::string text;
-    bool operator==(const Polynomial& o) const { return variables == o.variables && text == o.text; }
-};
-// Normal form of `t` (definitions of `s` unfolded) over the statement's real variables plus, for a
-// family f, the atom "f(index)" when `index` is given. Throws KernelError on an invalid term.
-Polynomial normalize(const Term& t, const Statement& s, const std::string& index = "",
-                     const Limits& limits = {});
-
 // The term with every definition call unfolded (definitions of `s`); KernelError past the limits.
 TermPtr unfold_definitions(const TermPtr& t, const Statement& s, const Limits& limits = {});
 // Simultaneous substitution: real variables by terms, natural variables and families by names

@@ -9,13 +9,17 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace icl::kernel::detail {
 
-inline void to_fmpq(fmpq_t out, const Rational& r) { fmpq_set_mpq(out, r.backend().data()); }  // contract: out = r
+struct Fmpq {  // contract: an fmpq_t equal to r, cleared on scope exit
+    fmpq_t q;
+    explicit Fmpq(const Rational& r = 0) { fmpq_init(q); fmpq_set_mpq(q, r.backend().data()); }
+    Fmpq(const Fmpq&) = delete;
+    ~Fmpq() { fmpq_clear(q); }
+};
 inline Rational from_fmpq(const fmpq_t q) {  // contract: a Rational equal to q
     Rational r;
     fmpq_get_mpq(r.backend().data(), q);
@@ -32,10 +36,7 @@ public:
         // FLINT needs at least one variable; an unused dummy does not change any normal form.
         fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(names_.size(), 1)), ORD_DEGREVLEX);
     }
-    ~Ring() {
-        fmpq_mpoly_ctx_clear(ctx_);
-        delete ctx_;
-    }
+    ~Ring() { fmpq_mpoly_ctx_clear(ctx_); delete ctx_; }
     Ring(const Ring&) = delete;
     Ring& operator=(const Ring&) = delete;
     const std::vector<std::string>& names() const { return names_; }
@@ -63,11 +64,7 @@ public:
     }
     static Poly constant(const Ring& ring, const Limits& limits, const Rational& c) {  // contract: exactly c
         Poly r(ring, limits);
-        fmpq_t q;
-        fmpq_init(q);
-        to_fmpq(q, c);
-        fmpq_mpoly_set_fmpq(&r.p_, q, ring.ctx());
-        fmpq_clear(q);
+        fmpq_mpoly_set_fmpq(&r.p_, Fmpq(c).q, ring.ctx());
         return r;
     }
     static Poly variable(const Ring& ring, const Limits& limits, long index) {  // contract: exactly v_index
@@ -79,7 +76,6 @@ public:
         fmpq_mpoly_init(&p_, ring_->ctx());
         fmpq_mpoly_set(&p_, &o.p_, ring_->ctx());
     }
-    Poly& operator=(const Poly&) = delete;
     Poly(Poly&& o) noexcept : ring_(o.ring_), limits_(o.limits_) {  // contract: takes o's value; o becomes 0
         fmpq_mpoly_init(&p_, ring_->ctx());
         fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
@@ -90,20 +86,8 @@ public:
         return *this;
     }
     ~Poly() { fmpq_mpoly_clear(&p_, ring_->ctx()); }
-    Poly operator+(const Poly& o) const {  // contract: exact sum
-        ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
-        Poly r(*ring_, *limits_);
-        fmpq_mpoly_add(&r.p_, &p_, &o.p_, ring_->ctx());
-        r.check_limits("sum");
-        return r;
-    }
-    Poly operator-(const Poly& o) const {  // contract: exact difference
-        ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
-        Poly r(*ring_, *limits_);
-        fmpq_mpoly_sub(&r.p_, &p_, &o.p_, ring_->ctx());
-        r.check_limits("difference");
-        return r;
-    }
+    Poly operator+(const Poly& o) const { return combine(o, fmpq_mpoly_add, "sum"); }         // contract: exact sum
+    Poly operator-(const Poly& o) const { return combine(o, fmpq_mpoly_sub, "difference"); }  // contract: exact difference
     Poly operator-() const {  // contract: exact negation
         Poly r(*ring_, *limits_);
         fmpq_mpoly_neg(&r.p_, &p_, ring_->ctx());
@@ -111,17 +95,12 @@ public:
     }
     Poly operator*(const Poly& o) const {  // contract: exact product, or KernelError past the limits
         // Checked before multiplying so that a hostile product cannot exhaust memory.
-        if (degree() + o.degree() > limits_->max_degree)
-            throw KernelError("limit: product would have degree " + std::to_string(degree() + o.degree()) +
-                              " > max-degree " + std::to_string(limits_->max_degree));
-        if (length() > 0 && o.length() > limits_->max_terms / length())
-            throw KernelError("limit: product of " + std::to_string(length()) + " and " +
-                              std::to_string(o.length()) + " terms may exceed max-terms " +
-                              std::to_string(limits_->max_terms));
-        if (coeff_bits() + o.coeff_bits() > limits_->max_coeff_bits + 64)
-            throw KernelError("limit: product would have coefficients of about " +
-                              std::to_string(coeff_bits() + o.coeff_bits()) + " bits > max-coeff-bits " +
-                              std::to_string(limits_->max_coeff_bits));
+        require(degree() + o.degree() <= limits_->max_degree, "product would have degree " + str(degree() + o.degree()) +
+                " > max-degree " + str(limits_->max_degree));
+        require(length() == 0 || o.length() <= limits_->max_terms / length(), "product of " + str(length()) + " and " +
+                str(o.length()) + " terms may exceed max-terms " + str(limits_->max_terms));
+        require(coeff_bits() + o.coeff_bits() <= limits_->max_coeff_bits + 64, "product would have coefficients of about " +
+                str(coeff_bits() + o.coeff_bits()) + " bits > max-coeff-bits " + str(limits_->max_coeff_bits));
         ring_->charge(length() * o.length() * work_per_term(o), *limits_);
         Poly r(*ring_, *limits_);
         fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
@@ -129,9 +108,8 @@ public:
         return r;
     }
     Poly power(unsigned long e) const {  // contract: exact e-th power, or KernelError past the limits
-        if (e > limits_->max_degree || (degree() > 0 && degree() * e > limits_->max_degree))
-            throw KernelError("limit: power ^" + std::to_string(e) + " exceeds max-degree " +
-                              std::to_string(limits_->max_degree));
+        require(e <= limits_->max_degree && (degree() == 0 || degree() * e <= limits_->max_degree),
+                "power ^" + str(e) + " exceeds max-degree " + str(limits_->max_degree));
         Poly result = constant(*ring_, *limits_, Rational(1));
         Poly base = *this;
         while (e > 0) {  // square-and-multiply through operator*, so every step is limit-checked
@@ -144,12 +122,9 @@ public:
     bool is_zero() const { return fmpq_mpoly_is_zero(&p_, ring_->ctx()); }        // contract: every coefficient is 0
     bool is_constant() const { return fmpq_mpoly_is_fmpq(&p_, ring_->ctx()); }    // contract: no monomial has a variable
     Rational constant_value() const {  // contract: the value when is_constant()
-        fmpq_t q;
-        fmpq_init(q);
-        fmpq_mpoly_get_fmpq(q, &p_, ring_->ctx());
-        Rational r = from_fmpq(q);
-        fmpq_clear(q);
-        return r;
+        Fmpq q;
+        fmpq_mpoly_get_fmpq(q.q, &p_, ring_->ctx());
+        return from_fmpq(q.q);
     }
     unsigned long degree() const {  // contract: total degree (0 for constants and zero)
         slong d = fmpq_mpoly_total_degree_si(&p_, ring_->ctx());
@@ -170,30 +145,26 @@ public:
         flint_free(text);
         return out;
     }
-    Polynomial to_public() const {  // contract: the same polynomial in the public form
-        Polynomial out{ring_->names(), {}, to_string()};
-        std::vector<ulong> exps(static_cast<std::size_t>(ring_->ctx()->zctx->minfo->nvars));
-        fmpq_t q;
-        fmpq_init(q);
-        for (slong i = 0; i < fmpq_mpoly_length(&p_, ring_->ctx()); ++i) {
-            fmpq_mpoly_get_term_coeff_fmpq(q, &p_, i, ring_->ctx());
-            fmpq_mpoly_get_term_exp_ui(exps.data(), &p_, i, ring_->ctx());
-            out.monomials.push_back({from_fmpq(q), std::vector<unsigned long>(exps.begin(), exps.begin() + out.variables.size())});
-        }
-        fmpq_clear(q);
-        return out;
-    }
+    const fmpq_mpoly_struct* raw() const { return &p_; }  // for untrusted readers of the monomials
 private:
-    void check_limits(const char* what) const {  // contract: KernelError past a limit
-        if (degree() > limits_->max_degree)
-            throw KernelError(std::string("limit: ") + what + " has degree " + std::to_string(degree()) +
-                              " > max-degree " + std::to_string(limits_->max_degree));
-        if (length() > limits_->max_terms)
-            throw KernelError(std::string("limit: ") + what + " has " + std::to_string(length()) +
-                              " terms > max-terms " + std::to_string(limits_->max_terms));
-        if (coeff_bits() > limits_->max_coeff_bits)
-            throw KernelError(std::string("limit: ") + what + " has coefficients of " + std::to_string(coeff_bits()) +
-                              " bits > max-coeff-bits " + std::to_string(limits_->max_coeff_bits));
+    static std::string str(unsigned long v) { return std::to_string(v); }
+    static void require(bool ok, const std::string& what) {  // contract: KernelError "limit: what" unless ok
+        if (!ok) throw KernelError("limit: " + what);
+    }
+    void check_limits(const std::string& what) const {  // contract: KernelError past a limit
+        require(degree() <= limits_->max_degree, what + " has degree " + str(degree()) + " > max-degree " + str(limits_->max_degree));
+        require(length() <= limits_->max_terms, what + " has " + str(length()) + " terms > max-terms " + str(limits_->max_terms));
+        require(coeff_bits() <= limits_->max_coeff_bits, what + " has coefficients of " + str(coeff_bits()) +
+                " bits > max-coeff-bits " + str(limits_->max_coeff_bits));
+    }
+    // contract: op(this, o), exact, charged and limit-checked
+    Poly combine(const Poly& o, void (*op)(fmpq_mpoly_t, const fmpq_mpoly_t, const fmpq_mpoly_t, const fmpq_mpoly_ctx_t),
+                 const char* what) const {
+        ring_->charge((length() + o.length()) * work_per_term(o), *limits_);
+        Poly r(*ring_, *limits_);
+        op(&r.p_, &p_, &o.p_, ring_->ctx());
+        r.check_limits(what);
+        return r;
     }
     // Work units: monomials touched times (exponent words + 1 + coefficient limbs), about FLINT's cost.
     unsigned long work_per_term(const Poly& o) const {

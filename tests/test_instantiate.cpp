@@ -52,8 +52,10 @@ std::string user_message(const std::string& proof, const std::string& goal = "a^
 TEST_CASE("instantiate: a verified theorem used with a total substitution and discharged hypotheses", "[kernel][instantiate]") {
     auto r = run({LEMMA, user(GOOD_USE + "<exact fact=\"hl\"/>")});
     REQUIRE(r.at(1).verdict == kernel::Verdict::Verified);
-    CHECK(r.at(1).uses == std::vector<std::string>{"L"});
-    CHECK(r.at(1).used_hypotheses == std::vector<std::string>{"ha", "hab"});
+    CHECK(cert::used_theorems(r.at(1).proofs) == std::vector<std::string>{"L"});
+    kernel::Statement u;  // the order of U's hypotheses
+    u.hypotheses = {{"ha", {}, {}, {}}, {"hab", {}, {}, {}}};
+    CHECK(cert::used_hypotheses(u, r.at(1).proofs) == std::vector<std::string>{"ha", "hab"});
     // the conclusion is usable by psatz as well
     CHECK(user_message(GOOD_USE + "<psatz><add><neg_goal/><hyp name=\"hl\"/></add></psatz>") == "verified");
 }

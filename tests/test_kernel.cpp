@@ -1,5 +1,6 @@
 // Kernel tests: normal forms, and for every certificate kind valid certificates accepted and broken ones
 // rejected. Statements are written in the corpus syntax and read by the front end.
+#include "export/normal_form.hpp"
 #include "frontend/witness.hpp"
 #include "frontend/corpus.hpp"
 #include "frontend/certificate.hpp"
@@ -19,7 +20,7 @@ kernel::TermPtr E(const std::string& s) { return frontend::parse_expression(s, {
 std::string NF(const std::string& s, const std::vector<std::string>& vars) {
     kernel::Statement st;
     st.reals = vars;
-    return kernel::normalize(*E(s), st).text;
+    return export_::normalize(*E(s), st).text;
 }
 
 // A one-theorem corpus; `body` holds the theorem's children.
@@ -62,10 +63,10 @@ TEST_CASE("normal forms identify exactly the identities", "[kernel][normal-form]
     CHECK(NF("100000000000000000000001/100000000000000000000000 - 1", {}) == "1/100000000000000000000000");
     kernel::Statement st;
     st.reals = {"x"};
-    CHECK_THROWS_AS(kernel::normalize(*E("y + 1"), st), kernel::KernelError);  // unknown variable
+    CHECK_THROWS_AS(export_::normalize(*E("y + 1"), st), kernel::KernelError);  // unknown variable
     kernel::Limits tight;
     tight.max_degree = 4;
-    CHECK_THROWS_AS(kernel::normalize(*E("(x + 1)^5"), st, "", tight), kernel::KernelError);
+    CHECK_THROWS_AS(export_::normalize(*E("(x + 1)^5"), st, "", tight), kernel::KernelError);
 }
 
 TEST_CASE("ring: identities after unfolding definitions", "[kernel][ring]") {
@@ -275,6 +276,9 @@ TEST_CASE("kernel: Fact and Proof cannot be constructed, copied or altered from 
                   !std::is_move_constructible_v<Fact> && !std::is_copy_assignable_v<Fact> && !std::is_aggregate_v<Fact>);
     static_assert(std::is_const_v<decltype(Fact::sign)> && std::is_const_v<decltype(Fact::premises)> &&
                   std::is_const_v<decltype(Fact::rule)> && std::is_const_v<decltype(Fact::term)>);
+    // what the rules fill in (FactData, ProofData) is plain data; only RuleBook turns it into a Fact or Proof
+    static_assert(!std::is_constructible_v<Fact, kernel::FactData> && !std::is_constructible_v<Proof, kernel::ProofData> &&
+                  !std::is_constructible_v<Proof, kernel::ProofData, kernel::Prop, std::vector<Proof::Lemma>>);
     static_assert(!std::is_default_constructible_v<Proof> && !std::is_copy_constructible_v<Proof> &&
                   !std::is_move_constructible_v<Proof> && !std::is_aggregate_v<Proof>);
     static_assert(std::is_const_v<decltype(Proof::rule)> && std::is_const_v<decltype(Proof::goal)> &&

@@ -1,7 +1,7 @@
 // Issue 13: conventional precedence. For every expression of the corpus (hypothesis and goal sides,
 // definition bodies, certificate polynomials) the catalogue printing (frontend::to_text), the Lean
 // printing (leanexp::lean_term) and the Coq printing (export_::coq_expression), re-read by the front
-// end, give the same kernel polynomial (kernel::normalize) as the term that was loaded.
+// end, give the same kernel polynomial (export_::normalize) as the term that was loaded.
 //
 // Translations done here, because the front end does not read that notation (and only these):
 //   - Lean and Coq apply functions by juxtaposition: the exports unfold definitions (the Lean export
@@ -10,6 +10,7 @@
 //   - finite sums (`∑ k ∈ Finset.range d, (…)`, `(lsum d (fun k => …))`) are only whole sides of goals:
 //     their bodies are compared instead (with the index as the family argument);
 //   - Coq's `(- x)` and `(2 / 3)` need no translation (the front end reads them).
+#include "export/normal_form.hpp"
 #include "export/coq.hpp"
 #include "export/lean.hpp"
 #include "frontend/corpus.hpp"
@@ -28,9 +29,9 @@ const frontend::Corpus& corpus() {
     return c;
 }
 
-kernel::Polynomial reread(const std::string& text, const kernel::Statement& st, const std::string& index) {
+export_::Polynomial reread(const std::string& text, const kernel::Statement& st, const std::string& index) {
     kernel::TermPtr t = frontend::parse_expression(text, {"reread", 1, 1});
-    return kernel::normalize(*t, st, index);
+    return export_::normalize(*t, st, index);
 }
 
 // family applications `g k` / `(g k)` -> `g(k)`
@@ -53,7 +54,7 @@ void compare(const kernel::TermPtr& t, const kernel::Statement& st, std::string 
         index = t->name;
         body = t->args.at(1);
     }
-    const kernel::Polynomial ref = kernel::normalize(*body, st, index);
+    const export_::Polynomial ref = export_::normalize(*body, st, index);
     const std::string cat = frontend::to_text(*body);
     const std::string lean = families_to_calls(leanexp::lean_term(*leanexp::unfold_definitions(body, st), 0), st, false);
     const std::string coq = families_to_calls(export_::coq_expression(*export_::unfold_definitions(body, st)), st, true);
@@ -83,7 +84,7 @@ void certificate_polys(const cert::Certificate& c, const kernel::Statement& st, 
 TEST_CASE("precedence: ^ binds tighter than / and unary minus", "[frontend][precedence]") {
     kernel::Statement st;
     st.reals = {"x"};
-    auto poly = [&](const std::string& s) { return kernel::normalize(*frontend::parse_expression(s, {"t", 1, 1}), st); };
+    auto poly = [&](const std::string& s) { return export_::normalize(*frontend::parse_expression(s, {"t", 1, 1}), st); };
     CHECK(poly("2/3^2") == poly("2/9"));
     CHECK_FALSE(poly("2/3^2") == poly("4/9"));
     CHECK(poly("(2/3)^2") == poly("4/9"));
