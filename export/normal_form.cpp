@@ -45,14 +45,12 @@ Polynomial normalize(const Term& t, const kernel::Statement& s, const std::strin
     const fmpq_mpoly_ctx_struct* ctx = ring.ctx();
     Polynomial out{ring.names(), {}, p.to_string()};
     std::vector<ulong> exps(static_cast<std::size_t>(ctx->zctx->minfo->nvars));
-    fmpq_t q;
-    fmpq_init(q);
+    kernel::detail::Fmpq q;
     for (slong i = 0; i < fmpq_mpoly_length(p.raw(), ctx); ++i) {
-        fmpq_mpoly_get_term_coeff_fmpq(q, p.raw(), i, ctx);
+        fmpq_mpoly_get_term_coeff_fmpq(q.q, p.raw(), i, ctx);
         fmpq_mpoly_get_term_exp_ui(exps.data(), p.raw(), i, ctx);
-        out.monomials.push_back({kernel::detail::from_fmpq(q), std::vector<unsigned long>(exps.begin(), exps.begin() + names.size())});
+        out.monomials.push_back({kernel::detail::from_fmpq(q.q), std::vector<unsigned long>(exps.begin(), exps.begin() + names.size())});
     }
-    fmpq_clear(q);
     return out;
 }
 
