@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace icl::export_ {
@@ -219,18 +220,39 @@ std::string render_all(const Prepared& p, const std::vector<int>& pos, std::size
     return out;
 }
 
-}  // namespace
-
-CanonicalForm canonical_form(const kernel::Statement& s, const std::string& id, const kernel::Limits& limits) {
-    CanonicalForm f;
-    Prepared p;
-    try {
-        p = prepare(s, limits);
-    } catch (const std::exception& e) {  // KernelError or Unsupported: the statement stays on its own
-        f.error = e.what();
-        f.text = "unnormalised:" + id;
-        return f;
+// A renaming-invariant summary of the canonical text: per atom what its rendering shows whatever the
+// renaming (hypothesis or goal, relation, tag, whether it has a bound, degree and monomial count, or the
+// two side sizes of an identity); hypotheses as a multiset, goals as a set, as render_all writes them.
+// Equal canonical texts have equal fingerprints, so only statements that share a fingerprint need the
+// renaming search; in the corpus most statements share theirs with none.
+std::string fingerprint(const Prepared& p) {
+    std::vector<std::string> hyps, goals;
+    for (const auto& a : p.atoms) {
+        std::string f(1, a.goal ? 'G' : 'H');
+        f += a.rel;
+        f += a.tag;
+        f += a.bound >= 0 ? "b" : "";
+        if (!a.sides.empty()) {
+            auto l = a.sides[0].size(), r = a.sides[1].size();
+            f += "I" + std::to_string(std::min(l, r)) + "/" + std::to_string(std::max(l, r)) + "/" +
+                 std::to_string(std::max(degree(a.sides[0]), degree(a.sides[1])));
+        } else {
+            f += std::to_string(degree(a.poly)) + "/" + std::to_string(a.poly.size());
+        }
+        (a.goal ? goals : hyps).push_back(f);
     }
+    std::sort(hyps.begin(), hyps.end());
+    std::sort(goals.begin(), goals.end());
+    goals.erase(std::unique(goals.begin(), goals.end()), goals.end());
+    std::string out;
+    for (const auto& h : hyps) out += h + ";";
+    out += "|";
+    for (const auto& g : goals) out += g + ";";
+    return out;
+}
+
+CanonicalForm search_canonical(const Prepared& p) {
+    CanonicalForm f;
     // variables that occur, grouped by signature (groups ordered by signature text)
     std::vector<std::pair<std::string, std::size_t>> sig;
     for (std::size_t v = 0; v < p.vars.size(); ++v) {
@@ -278,6 +300,19 @@ CanonicalForm canonical_form(const kernel::Statement& s, const std::string& id, 
     return f;
 }
 
+}  // namespace
+
+CanonicalForm canonical_form(const kernel::Statement& s, const std::string& id, const kernel::Limits& limits) {
+    try {
+        return search_canonical(prepare(s, limits));
+    } catch (const std::exception& e) {  // KernelError or Unsupported: the statement stays on its own
+        CanonicalForm f;
+        f.error = e.what();
+        f.text = "unnormalised:" + id;
+        return f;
+    }
+}
+
 IndependenceReport independence(const frontend::Corpus& corpus, const kernel::Limits& limits) {
     std::vector<const frontend::TheoremEntry*> all;  // the theorem statements; derived declarations are not evidence
     for (const auto& e : corpus.theorems)
@@ -288,16 +323,36 @@ IndependenceReport independence(const frontend::Corpus& corpus, const kernel::Li
 IndependenceReport independence(const std::vector<const frontend::TheoremEntry*>& entries,
                                 const kernel::Limits& limits) {
     IndependenceReport r;
-    std::vector<std::pair<const frontend::TheoremEntry*, CanonicalForm>> forms;
+    struct Form {
+        const frontend::TheoremEntry* entry;
+        std::optional<Prepared> prepared;  // empty: could not be normalised (a class of its own)
+        std::string fingerprint;
+        CanonicalForm canonical;
+    };
+    std::vector<Form> forms;
+    std::map<std::string, std::size_t> sharing;  // fingerprint → how many statements have it
     for (const auto* e : entries) {
         if (e->derived) continue;
-        forms.emplace_back(e, canonical_form(e->theorem.statement, e->theorem.id, limits));
+        Form f{e, std::nullopt, "", {}};
+        try {
+            f.prepared = prepare(e->theorem.statement, limits);
+            f.fingerprint = fingerprint(*f.prepared);
+            ++sharing[f.fingerprint];
+        } catch (const std::exception& ex) {  // KernelError or Unsupported: the statement stays on its own
+            f.canonical.error = ex.what();
+        }
+        forms.push_back(std::move(f));
+    }
+    for (auto& f : forms) {  // the renaming search only where a coincidence is possible
+        if (!f.prepared) f.canonical.text = "unnormalised:" + f.entry->theorem.id;
+        else if (sharing[f.fingerprint] > 1) f.canonical = search_canonical(*f.prepared);
+        else f.canonical.text = "unique:" + f.fingerprint;  // no other statement can have its canonical text
     }
     r.statements = forms.size();
     std::map<std::string, std::size_t> class_of;  // canonical text → index into all classes
     std::vector<std::vector<std::size_t>> all;     // members (indices into forms)
     for (std::size_t i = 0; i < forms.size(); ++i) {
-        auto [it, fresh] = class_of.emplace(forms[i].second.text, all.size());
+        auto [it, fresh] = class_of.emplace(forms[i].canonical.text, all.size());
         if (fresh) all.emplace_back();
         all[it->second].push_back(i);
     }
@@ -305,14 +360,15 @@ IndependenceReport independence(const std::vector<const frontend::TheoremEntry*>
     for (const auto& members : all) {
         if (members.size() < 2) continue;
         IndependenceClass c;
-        const auto& rep = forms[members[0]];
+        const Form& rep = forms[members[0]];
         std::map<std::string, std::string> rep_name;  // canonical name → representative's variable
-        for (const auto& [v, cn] : rep.second.position) rep_name[cn] = v;
+        for (const auto& [v, cn] : rep.canonical.position) rep_name[cn] = v;
         for (std::size_t k = 0; k < members.size(); ++k) {
-            const auto& [e, f] = forms[members[k]];
+            const auto* e = forms[members[k]].entry;
+            const CanonicalForm& f = forms[members[k]].canonical;
             c.ids.push_back(e->theorem.id);
             if (k == 0) continue;
-            r.same_as[e->theorem.id] = rep.first->theorem.id;
+            r.same_as[e->theorem.id] = rep.entry->theorem.id;
             std::string ren;
             for (const auto& [v, cn] : f.position)
                 if (rep_name[cn] != v) ren += (ren.empty() ? "" : ", ") + v + "→" + rep_name[cn];
