@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -209,20 +210,38 @@ std::vector<std::string> var_names(const char* prefix, unsigned m) {
     return v;
 }
 
-k::TermPtr monomial_term(const std::vector<unsigned>& e, const std::vector<k::TermPtr>& vars) {
-    k::TermPtr t;
-    for (std::size_t i = 0; i < e.size(); ++i) {
-        if (!e[i]) continue;
-        k::TermPtr f = e[i] == 1 ? vars[i] : k::pow(vars[i], e[i]);
-        t = t ? k::mul(t, f) : f;
+// The monomials of a family, each built once: x^e is the product, left to right, of x_i or x_i^e_i over
+// the variables it has, written as (the same product without its last variable) · (the last factor), so
+// the terms are those one would write out, shared in memory (a DAG, as the ring family's expansion shares
+// its prefixes): one new Mul node per monomial. The kernel still normalises every occurrence of every node.
+struct MonomialTerms {
+    std::vector<k::TermPtr> vars;
+    std::map<std::vector<unsigned>, k::TermPtr> made;
+    std::map<std::pair<std::size_t, unsigned>, k::TermPtr> powers;
+    k::TermPtr operator()(std::vector<unsigned> e) {
+        if (auto it = made.find(e); it != made.end()) return it->second;
+        std::size_t j = e.size();
+        while (j > 0 && e[j - 1] == 0) --j;
+        if (j == 0) return k::number(1);
+        const auto key = e;
+        const unsigned last = e[j - 1];
+        k::TermPtr& f = powers[{j - 1, last}];
+        if (!f) f = last == 1 ? vars[j - 1] : k::pow(vars[j - 1], last);
+        e[j - 1] = 0;
+        bool first = std::all_of(e.begin(), e.end(), [](unsigned x) { return x == 0; });
+        k::TermPtr t = first ? f : k::mul((*this)(e), f);
+        made.emplace(key, t);
+        return t;
     }
-    return t ? t : k::number(1);
-}
+};
 
 struct Generated {
     c::Theorem theorem;
     std::size_t terms = 0;   // monomials of the normalised goal (lhs − rhs); 0: count after measuring
     std::string shape;       // human-readable description of the size parameter
+    // generator state kept until the input is freed (freeing it before the check would leave the check a
+    // fragmented heap to allocate from, which costs glibc's malloc more than the check itself)
+    std::shared_ptr<void> keep;
 };
 
 // ring N: (1 + x0)(1 + x1)…(1 + x_{N-1}) = Σ_{S ⊆ {0..N-1}} Π_{i∈S} x_i   (2^N monomials)
@@ -280,11 +299,15 @@ Generated gen_psatz(std::size_t count, bool tree) {
         const_leaf.push_back(cn);
     }
     auto monos = monomials(m, count);
-    std::vector<k::TermPtr> summands;
+    std::vector<k::TermPtr> summands, numbers;
+    for (long c = 0; c <= 7; ++c) numbers.push_back(k::number(c));
+    auto terms = std::make_shared<MonomialTerms>(MonomialTerms{vars, {}, {}});
+    g.keep = terms;
+    MonomialTerms& term = *terms;
     std::vector<c::PsatzPtr> nodes{leaf(c::PsatzNode::Kind::NegGoal)};
     for (std::size_t i = 0; i < monos.size(); ++i) {
         long c = static_cast<long>(i % 7) + 1;
-        summands.push_back(c == 1 ? monomial_term(monos[i], vars) : k::mul(k::number(c), monomial_term(monos[i], vars)));
+        summands.push_back(c == 1 ? term(monos[i]) : k::mul(numbers[std::size_t(c)], term(monos[i])));
         auto prod = std::make_shared<c::PsatzNode>();
         prod->kind = c::PsatzNode::Kind::Mul;
         prod->children.push_back(const_leaf[static_cast<std::size_t>(c - 1)]);
@@ -315,9 +338,12 @@ Generated gen_sos(std::size_t count, bool tree) {
     st.reals = names;
     auto monos = monomials(m, count + 1);
     std::vector<k::TermPtr> summands;
+    auto terms = std::make_shared<MonomialTerms>(MonomialTerms{vars, {}, {}});
+    g.keep = terms;
+    MonomialTerms& term = *terms;
     std::vector<c::PsatzPtr> nodes{leaf(c::PsatzNode::Kind::NegGoal)};
     for (std::size_t i = 0; i < count; ++i) {
-        k::TermPtr d = k::sub(monomial_term(monos[i], vars), monomial_term(monos[i + 1], vars));
+        k::TermPtr d = k::sub(term(monos[i]), term(monos[i + 1]));
         summands.push_back(k::pow(d, 2));
         nodes.push_back(leaf(c::PsatzNode::Kind::Square, "", d));
     }

@@ -3,6 +3,7 @@
 #include "frontend/certificate.hpp"
 
 #include <functional>
+#include <map>
 #include <new>
 #include <set>
 
@@ -19,6 +20,31 @@ namespace {
 struct Interpreter {
     const kernel::Limits& limits;
     const kernel::Library& library;
+    // Leaves already made for a goal: a hypothesis or constant used by many products is one Held (and one
+    // Fact in the derivation), not one per occurrence. Each entry keeps its Goal alive, so the key's
+    // address stays that goal's.
+    mutable std::map<std::pair<const kernel::Goal*, std::string>, HeldPtr> hyp_leaves;
+    mutable std::map<std::pair<const kernel::Goal*, kernel::Rational>, HeldPtr> const_leaves;
+    // Products of two shared operands (leaves, or such products), up to kMaxSharedLeaves leaves: the same
+    // small product in many terms of a certificate is made once. Value: the product and its leaf count.
+    static constexpr unsigned kMaxSharedLeaves = 8;
+    static constexpr std::size_t kMaxSharedProducts = 1 << 20;
+    mutable std::map<const kernel::Held*, unsigned> shared;  // shared Held → leaves it covers
+    mutable std::map<std::pair<const kernel::Held*, const kernel::Held*>, HeldPtr> products;
+
+    HeldPtr leaf(HeldPtr& slot, const std::function<HeldPtr()>& make) const {
+        if (!slot) shared[(slot = make()).get()] = 1;
+        return slot;
+    }
+    HeldPtr product(const HeldPtr& a, const HeldPtr& b) const {
+        auto sa = shared.find(a.get()), sb = shared.find(b.get());
+        if (sa == shared.end() || sb == shared.end() || sa->second + sb->second > kMaxSharedLeaves ||
+            products.size() >= kMaxSharedProducts)
+            return rule::product(a, b);
+        HeldPtr& p = products[{a.get(), b.get()}];
+        if (!p) shared[(p = rule::product(a, b)).get()] = sa->second + sb->second;
+        return p;
+    }
 
     [[noreturn]] static void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
 
@@ -29,11 +55,15 @@ struct Interpreter {
         const PsatzNode& n = *np;
         using K = PsatzNode::Kind;
         switch (n.kind) {
-            case K::Hyp: return rule::hypothesis(g, n.hyp);
+            case K::Hyp: {
+                return leaf(hyp_leaves[{g.get(), n.hyp}], [&] { return rule::hypothesis(g, n.hyp); });
+            }
             case K::NonzeroSq: return rule::nonzero_square(g, n.hyp);
             case K::NegGoal: return rule::negated_goal(g);
             case K::Square: return rule::square(g, n.poly);
-            case K::Const: return rule::positive_constant(g, n.value);
+            case K::Const: {
+                return leaf(const_leaves[{g.get(), n.value}], [&] { return rule::positive_constant(g, n.value); });
+            }
             case K::MulPoly:
                 if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
                 return rule::equality_times(n.poly, evaluate(n.children[0], g, depth + 1));
@@ -41,7 +71,7 @@ struct Interpreter {
             case K::Add: {
                 if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
                 auto combine = [&](const HeldPtr& a, const HeldPtr& b) {
-                    return n.kind == K::Mul ? rule::product(a, b) : rule::sum(a, b);
+                    return n.kind == K::Mul ? product(a, b) : rule::sum(a, b);
                 };
                 // Combined as a balanced tree while the children are evaluated (a binary counter: an entry
                 // of rank r covers 2^r children), so n children cost O(n log n) and only O(log n) live.

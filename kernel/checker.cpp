@@ -235,8 +235,9 @@ const Scope& scope_of(const GoalPtr& g) {  // contract: the scope of a kernel-ma
 
 // The only code that constructs a Fact, a Held, a Goal or a Proof; every rule below goes through it.
 struct RuleBook {
+    struct MadeFact : Fact { explicit MadeFact(FactData d) : Fact(std::move(d)) {} };  // one allocation per Fact
     static HeldPtr held(const GoalPtr& g, Poly p, FactData d) {
-        return std::make_shared<const Held>(Held{g, FactPtr(new Fact(std::move(d))), std::move(p)});
+        return std::make_shared<const Held>(Held{g, std::make_shared<const MadeFact>(std::move(d)), std::move(p)});
     }
     static GoalPtr goal(Relation r, ScopePtr sc) { return std::make_shared<const Goal>(Goal{std::move(r), std::move(sc)}); }
     static ProofPtr proof(const GoalPtr& g, ProofData d, std::vector<Proof::Lemma> lemmas = {}) {  // contract: proves g

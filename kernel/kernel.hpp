@@ -43,7 +43,9 @@ public:
         for (const auto& a : args)
             if (!a) throw KernelError("term: missing subterm");
         if (k == Kind::Sum && args[0]->kind != Kind::Var) throw KernelError("term: the bound of a sum must be a variable");
-        return TermPtr(new Term(k, std::move(v), std::move(name), std::move(args), e));
+        struct Made : Term { Made(Kind k, Rational v, std::string n, std::vector<TermPtr> a, unsigned long e)
+            : Term(k, std::move(v), std::move(n), std::move(a), e) {} };  // node and count in one allocation
+        return std::make_shared<const Made>(k, std::move(v), std::move(name), std::move(args), e);
     }
 private:
     Term(Kind k, Rational v, std::string n, std::vector<TermPtr> a, unsigned long e)

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -95,12 +96,12 @@ public:
     }
     Poly operator*(const Poly& o) const {  // contract: exact product, or KernelError past the limits
         // Checked before multiplying so that a hostile product cannot exhaust memory.
-        require(degree() + o.degree() <= limits_->max_degree, "product would have degree " + str(degree() + o.degree()) +
-                " > max-degree " + str(limits_->max_degree));
-        require(length() == 0 || o.length() <= limits_->max_terms / length(), "product of " + str(length()) + " and " +
-                str(o.length()) + " terms may exceed max-terms " + str(limits_->max_terms));
-        require(coeff_bits() + o.coeff_bits() <= limits_->max_coeff_bits + 64, "product would have coefficients of about " +
-                str(coeff_bits() + o.coeff_bits()) + " bits > max-coeff-bits " + str(limits_->max_coeff_bits));
+        const unsigned long deg = degree() + o.degree(), len = length(), bits = coeff_bits() + o.coeff_bits();
+        require(deg <= limits_->max_degree, [&] { return "product would have degree " + str(deg) + " > max-degree " + str(limits_->max_degree); });
+        require(len == 0 || o.length() <= limits_->max_terms / len, [&] { return "product of " + str(len) + " and " +
+                str(o.length()) + " terms may exceed max-terms " + str(limits_->max_terms); });
+        require(bits <= limits_->max_coeff_bits + 64, [&] { return "product would have coefficients of about " +
+                str(bits) + " bits > max-coeff-bits " + str(limits_->max_coeff_bits); });
         ring_->charge(length() * o.length() * work_per_term(o), *limits_);
         Poly r(*ring_, *limits_);
         fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
@@ -109,7 +110,7 @@ public:
     }
     Poly power(unsigned long e) const {  // contract: exact e-th power, or KernelError past the limits
         require(e <= limits_->max_degree && (degree() == 0 || degree() * e <= limits_->max_degree),
-                "power ^" + str(e) + " exceeds max-degree " + str(limits_->max_degree));
+                [&] { return "power ^" + str(e) + " exceeds max-degree " + str(limits_->max_degree); });
         Poly result = constant(*ring_, *limits_, Rational(1));
         Poly base = *this;
         while (e > 0) {  // square-and-multiply through operator*, so every step is limit-checked
@@ -126,9 +127,11 @@ public:
         fmpq_mpoly_get_fmpq(q.q, &p_, ring_->ctx());
         return from_fmpq(q.q);
     }
-    unsigned long degree() const {  // contract: total degree (0 for constants and zero)
-        slong d = fmpq_mpoly_total_degree_si(&p_, ring_->ctx());
-        return d < 0 ? 0 : static_cast<unsigned long>(d);
+    unsigned long degree() const {  // contract: total degree (0 for zero); degrevlex orders by it, so the first monomial's
+        if (is_zero() || !fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx())) return is_zero() ? 0 : ~0ul;
+        std::vector<ulong> e(static_cast<std::size_t>(fmpq_mpoly_ctx_nvars(ring_->ctx())));
+        fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());
+        return std::accumulate(e.begin(), e.end(), 0ul);  // no overflow: products and powers are degree-checked first
     }
     unsigned long length() const { return static_cast<unsigned long>(fmpq_mpoly_length(&p_, ring_->ctx())); }  // monomials
     unsigned long coeff_bits() const {  // contract: ≥ the bit size of every numerator and denominator
@@ -148,14 +151,14 @@ public:
     const fmpq_mpoly_struct* raw() const { return &p_; }  // for untrusted readers of the monomials
 private:
     static std::string str(unsigned long v) { return std::to_string(v); }
-    static void require(bool ok, const std::string& what) {  // contract: KernelError "limit: what" unless ok
-        if (!ok) throw KernelError("limit: " + what);
+    template <class Why> static void require(bool ok, const Why& why) {  // contract: KernelError "limit: " + why() unless ok
+        if (!ok) throw KernelError("limit: " + why());  // the message is built only on failure
     }
-    void check_limits(const std::string& what) const {  // contract: KernelError past a limit
-        require(degree() <= limits_->max_degree, what + " has degree " + str(degree()) + " > max-degree " + str(limits_->max_degree));
-        require(length() <= limits_->max_terms, what + " has " + str(length()) + " terms > max-terms " + str(limits_->max_terms));
-        require(coeff_bits() <= limits_->max_coeff_bits, what + " has coefficients of " + str(coeff_bits()) +
-                " bits > max-coeff-bits " + str(limits_->max_coeff_bits));
+    void check_limits(const char* what) const {  // contract: KernelError past a limit
+        const unsigned long deg = degree(), len = length(), bits = coeff_bits();
+        require(deg <= limits_->max_degree, [&] { return what + (" has degree " + str(deg)) + " > max-degree " + str(limits_->max_degree); });
+        require(len <= limits_->max_terms, [&] { return what + (" has " + str(len)) + " terms > max-terms " + str(limits_->max_terms); });
+        require(bits <= limits_->max_coeff_bits, [&] { return what + (" has coefficients of " + str(bits)) + " bits > max-coeff-bits " + str(limits_->max_coeff_bits); });
     }
     // contract: op(this, o), exact, charged and limit-checked
     Poly combine(const Poly& o, void (*op)(fmpq_mpoly_t, const fmpq_mpoly_t, const fmpq_mpoly_t, const fmpq_mpoly_ctx_t),
