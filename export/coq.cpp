@@ -310,7 +310,17 @@ struct ProofWriter {
     std::ostringstream out;
     const std::map<std::string, LemmaRef>* lemmas = nullptr;  // theorems proved earlier in the file
 
+    int next_fact = 0;  // F_n: the names below next_fact are all in `used` (names are never released)
+
     ProofWriter(const Statement& st, Printer p, std::set<std::string> u) : s(st), pr(std::move(p)), used(std::move(u)) {}
+
+    // fact_name(), without rescanning F_0, F_1, … for each of the many facts of a derivation
+    std::string fact_name() {
+        std::string cand = "F";
+        while (used.count(cand)) cand = fmt::format("F_{}", next_fact++);
+        used.insert(cand);
+        return cand;
+    }
 
     std::string arg(const TermPtr& t) const { return pr.term(*t, 5); }
     void line(int indent, const std::string& text) { out << std::string(2 * indent, ' ') << text << "\n"; }
@@ -321,10 +331,11 @@ struct ProofWriter {
         const Prop* goal = nullptr;
         std::optional<Emitted> neg_goal;
         int indent = 1;
+        std::map<const kernel::Fact*, Emitted> emitted;  // a Fact the derivation shares is posed once
     };
 
     Emitted leaf_fact(Ctx& c, const std::string& proof_term, TermPtr poly, kernel::Sign sign) {
-        Emitted f{fresh_name("F", used), std::move(poly), sign};
+        Emitted f{fact_name(), std::move(poly), sign};
         line(c.indent, fmt::format("pose proof ({}) as {}.", proof_term, f.name));
         return f;
     }
@@ -340,6 +351,12 @@ struct ProofWriter {
     // The kernel's derivation, one `pose proof` per Fact; the lemma is chosen by the rule and by the signs the
     // kernel recorded (nothing is re-derived here).
     Emitted node(Ctx& c, const kernel::Fact& f) {
+        if (auto it = c.emitted.find(&f); it != c.emitted.end()) return it->second;
+        Emitted e = pose(c, f);
+        c.emitted.emplace(&f, e);
+        return e;
+    }
+    Emitted pose(Ctx& c, const kernel::Fact& f) {
         using R = kernel::Fact::Rule;
         using kernel::Sign;
         auto tag = [](Sign sg) { return sg == Sign::Pos ? "gt" : "ge"; };
@@ -374,31 +391,29 @@ struct ProofWriter {
             return leaf_fact(c, "icl_sq " + arg(p), kernel::pow(p, 2), Sign::Nonneg);
         }
         case R::PositiveConstant: {
-            Emitted e{fresh_name("F", used), kernel::number(f.value), Sign::Pos};
+            Emitted e{fact_name(), kernel::number(f.value), Sign::Pos};
             line(c.indent, fmt::format("assert ({} : 0 < {}) by lra.", e.name, coq_number(f.value)));
             return e;
         }
+        // Product and Sum: the lemma's polynomial arguments are left to Coq (`_`) wherever its premises
+        // determine them, so each step is a few names long instead of restating both operands (which made
+        // the file of a large certificate grow as terms × depth).
         case R::Product: {
             Emitted a = node(c, *f.premises.at(0)), b = node(c, *f.premises.at(1));
             TermPtr prod = kernel::mul(a.poly, b.poly);
-            std::string a_s = arg(a.poly), b_s = arg(b.poly);
-            if (a.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_l {} {} {}", a_s, b_s, a.name), prod, f.sign);
-            if (b.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", a_s, b_s, b.name), prod, f.sign);
-            return leaf_fact(c, fmt::format("icl_mul_{}_{} {} {} {} {}", tag(a.sign), tag(b.sign), a_s, b_s, a.name, b.name),
-                             prod, f.sign);
+            if (a.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_l _ {} {}", arg(b.poly), a.name), prod, f.sign);
+            if (b.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_r {} _ {}", arg(a.poly), b.name), prod, f.sign);
+            return leaf_fact(c, fmt::format("icl_mul_{}_{} _ _ {} {}", tag(a.sign), tag(b.sign), a.name, b.name), prod, f.sign);
         }
         case R::Sum: {
             Emitted a = node(c, *f.premises.at(0)), b = node(c, *f.premises.at(1));
             TermPtr total = kernel::add(a.poly, b.poly);
-            std::string a_s = arg(a.poly), b_s = arg(b.poly);
             if (f.sign == Sign::Zero)
-                return leaf_fact(c, fmt::format("icl_add_eq_eq {} {} {} {}", a_s, b_s, a.name, b.name), total, f.sign);
-            auto weak = [&](const Emitted& e, const std::string& s_) {
-                return e.sign == Sign::Zero ? fmt::format("(icl_eq_ge {} {})", s_, e.name) : e.name;
+                return leaf_fact(c, fmt::format("icl_add_eq_eq _ _ {} {}", a.name, b.name), total, f.sign);
+            auto weak = [&](const Emitted& e) {
+                return e.sign == Sign::Zero ? fmt::format("(icl_eq_ge _ {})", e.name) : e.name;
             };
-            return leaf_fact(c, fmt::format("icl_add_{}_{} {} {} {} {}", tag(a.sign), tag(b.sign), a_s, b_s, weak(a, a_s),
-                                            weak(b, b_s)),
-                             total, f.sign);
+            return leaf_fact(c, fmt::format("icl_add_{}_{} _ _ {} {}", tag(a.sign), tag(b.sign), weak(a), weak(b)), total, f.sign);
         }
         case R::EqualityTimes: {
             Emitted b = node(c, *f.premises.at(0));

@@ -9,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <map>
+#include <set>
 #include <type_traits>
 
 using namespace icl;
@@ -238,6 +241,37 @@ TEST_CASE("kernel derivation: the Facts a refutation records (rule, sign, premis
     CHECK(prod.premises[0]->hypothesis == "hx");
     CHECK(prod.premises[1]->hypothesis == "hxy");
     CHECK(cert::rests_on(sum) == std::vector<std::string>{"hx", "hxy"});
+}
+
+TEST_CASE("certificate interpreter: a repeated leaf or small product is one Fact of the derivation", "[kernel][derivation]") {
+    // x >= 0 |- 3x² >= 0 by ¬goal (−3x² > 0) + copies of hx·hx; the interpreter makes hx and hx·hx once
+    auto body = [](int copies) {
+        std::string products;
+        for (int i = 0; i < copies; ++i) products += R"(<mul><hyp name="hx"/><hyp name="hx"/></mul>)";
+        return R"(<real>x</real><hyp name="hx">x &gt;= 0</hyp><goal>3*x^2 &gt;= 0</goal><proof><psatz><add><neg_goal/>)" +
+               products + "</add></psatz></proof><witness>x = 1</witness>";
+    };
+    auto r = check(body(3));
+    REQUIRE(r.verdict == kernel::Verdict::Verified);
+    using F = kernel::Fact::Rule;
+    std::map<F, std::size_t> occurrences;
+    std::map<F, std::set<const kernel::Fact*>> distinct;
+    std::function<void(const kernel::Fact&)> walk = [&](const kernel::Fact& f) {
+        ++occurrences[f.rule];
+        distinct[f.rule].insert(&f);
+        for (const auto& q : f.premises) walk(*q);
+    };
+    walk(*r.proofs.at(0)->refutation);
+    CHECK(occurrences[F::Product] == 3);
+    CHECK(distinct[F::Product].size() == 1);
+    CHECK(occurrences[F::Hypothesis] == 6);
+    CHECK(distinct[F::Hypothesis].size() == 1);
+    CHECK(occurrences[F::Sum] == 3);  // sums are not shared
+    CHECK(distinct[F::Sum].size() == 3);
+    // sharing changes no verdict: one copy too few leaves −x², which the kernel rejects
+    auto bad = check(body(2));
+    CHECK(bad.verdict == kernel::Verdict::Rejected);
+    CHECK(bad.message.rfind("psatz: result", 0) == 0);
 }
 
 TEST_CASE("smtlib derivation steps: one check-sat per Fact of the kernel's derivation, signs from the kernel", "[kernel][derivation][smtlib]") {
