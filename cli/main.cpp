@@ -84,6 +84,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1ul, 1'000'000ul))->capture_default_str();
     app.add_option("--max-exponent", ctx.parse_limits.max_exponent, "parser limit: literal exponent")
         ->check(CLI::Range(0ul, 100'000ul))->capture_default_str();
+    app.add_option("--max-file-bytes", ctx.parse_limits.max_file_bytes, "parser limit: size of one corpus file")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))->capture_default_str();
     app.add_subcommand("export", "write the corpus in another language (lean, coq, smtlib)")
         ->require_subcommand(1);
     register_check_commands(app, ctx);

@@ -92,7 +92,12 @@ Prepared prepare(const kernel::Statement& s, const kernel::Limits& limits) {
     for (const auto& v : s.nats) p.vars.push_back({v, 'n'});
     for (const auto& v : s.families) p.vars.push_back({v, 'f'});
     auto side = [&](const kernel::TermPtr& t, const std::string& index) {
-        return to_poly(export_::normalize(*t, s, index, limits), p.vars);
+        return to_poly(export_::normalize(*t, s, index, limits, false), p.vars);
+    };
+    // l − r (r − l when swapped) normalised once; the two sides separately only for an identity (l − r ≡ 0)
+    auto difference = [&](Atom& a, const kernel::TermPtr& l, const kernel::TermPtr& r, bool swap, const std::string& index) {
+        a.poly = side(swap ? kernel::sub(r, l) : kernel::sub(l, r), index);
+        if (a.rel == '=' && a.poly.empty()) a.sides = {side(l, index), side(r, index)};
     };
     for (const auto& h : s.hypotheses) {
         Atom a;
@@ -102,9 +107,7 @@ Prepared prepare(const kernel::Statement& s, const kernel::Limits& limits) {
             a.tag = 'A';
             a.bound = nat_index(p.vars, h.forall_bound);
         }
-        Poly l = side(h.prop.lhs, h.forall_index), r = side(h.prop.rhs, h.forall_index);
-        a.poly = swap ? minus(r, l) : minus(l, r);
-        if (a.rel == '=' && a.poly.empty()) a.sides = {l, r};
+        difference(a, h.prop.lhs, h.prop.rhs, swap, h.forall_index);
         p.atoms.push_back(a);
     }
     auto is_sum = [](const kernel::TermPtr& t) { return t && t->kind == kernel::Term::Kind::Sum; };
@@ -114,8 +117,13 @@ Prepared prepare(const kernel::Statement& s, const kernel::Limits& limits) {
         a.goal = true;
         auto [rel, swap] = relation(g.rel);
         a.rel = rel;
+        if (!is_sum(g.lhs) && !is_sum(g.rhs)) {
+            difference(a, g.lhs, g.rhs, swap, "");
+            p.atoms.push_back(a);
+            continue;
+        }
         Poly l, r;
-        if (is_sum(g.lhs) || is_sum(g.rhs)) {  // Σ f ⋈ Σ g, Σ f ⋈ 0, 0 ⋈ Σ g: the form of the body f − g
+        {  // Σ f ⋈ Σ g, Σ f ⋈ 0, 0 ⋈ Σ g: the form of the body f − g
             std::string bound;
             auto body = [&](const kernel::TermPtr& t) -> Poly {
                 if (is_zero(t)) return {};
@@ -128,9 +136,6 @@ Prepared prepare(const kernel::Statement& s, const kernel::Limits& limits) {
             r = body(g.rhs);
             a.tag = 'S';
             a.bound = nat_index(p.vars, bound);
-        } else {
-            l = side(g.lhs, "");
-            r = side(g.rhs, "");
         }
         a.poly = swap ? minus(r, l) : minus(l, r);
         if (a.rel == '=' && a.poly.empty()) a.sides = {l, r};

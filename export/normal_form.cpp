@@ -11,7 +11,8 @@ using kernel::KernelError;
 using kernel::Term;
 using kernel::detail::Poly;
 
-Polynomial normalize(const Term& t, const kernel::Statement& s, const std::string& index, const kernel::Limits& limits) {
+Polynomial normalize(const Term& t, const kernel::Statement& s, const std::string& index, const kernel::Limits& limits,
+                     bool with_text) {
     std::vector<std::string> names = s.reals;
     if (!index.empty())
         for (const auto& f : s.families) names.push_back(f + "(" + index + ")");  // as the kernel names atoms
@@ -43,7 +44,7 @@ Polynomial normalize(const Term& t, const kernel::Statement& s, const std::strin
     auto alias = std::shared_ptr<const Term>(&t, [](const Term*) {});
     Poly p = walk(*kernel::unfold_definitions(alias, s, limits), 0);
     const fmpq_mpoly_ctx_struct* ctx = ring.ctx();
-    Polynomial out{ring.names(), {}, p.to_string()};
+    Polynomial out{ring.names(), {}, with_text ? p.to_string() : std::string()};
     std::vector<ulong> exps(static_cast<std::size_t>(ctx->zctx->minfo->nvars));
     kernel::detail::Fmpq q;
     for (slong i = 0; i < fmpq_mpoly_length(p.raw(), ctx); ++i) {

@@ -24,7 +24,9 @@ struct Polynomial {
 // Normal form of `t` (definitions of `s` unfolded) over the statement's real variables plus, for a
 // family f, the atom "f(index)" when `index` is given. Throws kernel::KernelError on an ill-scoped term
 // (unknown variable or function, a sum, a family not applied to `index`) or past the limits.
+// with_text = false leaves `text` empty (for callers that read only the monomials; FLINT's printing of a
+// large polynomial costs more than normalising it)
 Polynomial normalize(const kernel::Term& t, const kernel::Statement& s, const std::string& index = "",
-                     const kernel::Limits& limits = {});
+                     const kernel::Limits& limits = {}, bool with_text = true);
 
 }  // namespace icl::export_

@@ -84,6 +84,11 @@ expect_rc 2 "no subcommand" -- "$bin"
 expect_rc 2 "unknown option" -- "$bin" check --frobnicate
 expect_rc 2 "empty --only item" -- "$bin" check --only B3,,B3
 expect_rc 2 "limit flag out of range" -- "$bin" --max-nesting=1000000 check
+expect_rc 2 "--max-file-bytes out of range" -- "$bin" --max-file-bytes=0 check
+# a file over --max-file-bytes is refused, naming the file and the limit
+"$bin" --max-file-bytes=100 check "$src/tests/data/one_false.xml" >/tmp/icl_cli_out.$$ 2>&1; rc=$?
+[ "$rc" = 2 ] && grep -q "one_false.xml:1:1: .*file exceeds the size limit of 100 bytes" /tmp/icl_cli_out.$$ && ok ||
+  { bad "--max-file-bytes=100: exit $rc"; tail -3 /tmp/icl_cli_out.$$; }
 expect_rc 3 "output file cannot be written" -- "$bin" catalogue --out /nonexistent-dir/x/theorems.md
 "$bin" check --only B3,B3 --json >/tmp/icl_cli_json.$$ 2>&1
 python3 - /tmp/icl_cli_json.$$ <<'PY' && ok || bad "--only B3,B3 counts B3 once"
