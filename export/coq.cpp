@@ -323,6 +323,11 @@ struct ProofWriter {
     }
 
     std::string arg(const TermPtr& t) const { return pr.term(*t, 5); }
+    // an argument Coq infers from a premise's type: written out when short, else `_`
+    std::string implied(const TermPtr& t) const {
+        std::string text = arg(t);
+        return text.size() <= 160 ? text : "_";
+    }
     void line(int indent, const std::string& text) { out << std::string(2 * indent, ' ') << text << "\n"; }
 
     // ---- Positivstellensatz trees
@@ -395,25 +400,29 @@ struct ProofWriter {
             line(c.indent, fmt::format("assert ({} : 0 < {}) by lra.", e.name, coq_number(f.value)));
             return e;
         }
-        // Product and Sum: the lemma's polynomial arguments are left to Coq (`_`) wherever its premises
-        // determine them, so each step is a few names long instead of restating both operands (which made
-        // the file of a large certificate grow as terms × depth).
+        // Product and Sum: a long polynomial argument that the lemma's premises determine is left to Coq
+        // (`_`), so that a step of a large certificate stays a line long instead of restating both operands
+        // (which made the file grow as terms × depth); a short one is written out for the reader.
         case R::Product: {
             Emitted a = node(c, *f.premises.at(0)), b = node(c, *f.premises.at(1));
             TermPtr prod = kernel::mul(a.poly, b.poly);
-            if (a.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_l _ {} {}", arg(b.poly), a.name), prod, f.sign);
-            if (b.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_r {} _ {}", arg(a.poly), b.name), prod, f.sign);
-            return leaf_fact(c, fmt::format("icl_mul_{}_{} _ _ {} {}", tag(a.sign), tag(b.sign), a.name, b.name), prod, f.sign);
+            if (a.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_l {} {} {}", implied(a.poly), arg(b.poly), a.name), prod, f.sign);
+            if (b.sign == Sign::Zero) return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", arg(a.poly), implied(b.poly), b.name), prod, f.sign);
+            return leaf_fact(c, fmt::format("icl_mul_{}_{} {} {} {} {}", tag(a.sign), tag(b.sign), implied(a.poly), implied(b.poly),
+                                            a.name, b.name), prod, f.sign);
         }
         case R::Sum: {
             Emitted a = node(c, *f.premises.at(0)), b = node(c, *f.premises.at(1));
             TermPtr total = kernel::add(a.poly, b.poly);
+            std::string a_s = implied(a.poly), b_s = implied(b.poly);
             if (f.sign == Sign::Zero)
-                return leaf_fact(c, fmt::format("icl_add_eq_eq _ _ {} {}", a.name, b.name), total, f.sign);
-            auto weak = [&](const Emitted& e) {
-                return e.sign == Sign::Zero ? fmt::format("(icl_eq_ge _ {})", e.name) : e.name;
+                return leaf_fact(c, fmt::format("icl_add_eq_eq {} {} {} {}", a_s, b_s, a.name, b.name), total, f.sign);
+            auto weak = [&](const Emitted& e, const std::string& s_) {
+                return e.sign == Sign::Zero ? fmt::format("(icl_eq_ge {} {})", s_, e.name) : e.name;
             };
-            return leaf_fact(c, fmt::format("icl_add_{}_{} _ _ {} {}", tag(a.sign), tag(b.sign), weak(a), weak(b)), total, f.sign);
+            return leaf_fact(c, fmt::format("icl_add_{}_{} {} {} {} {}", tag(a.sign), tag(b.sign), a_s, b_s, weak(a, a_s),
+                                            weak(b, b_s)),
+                             total, f.sign);
         }
         case R::EqualityTimes: {
             Emitted b = node(c, *f.premises.at(0));

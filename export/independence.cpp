@@ -256,6 +256,26 @@ std::string fingerprint(const Prepared& p) {
     return out;
 }
 
+// Coarser still, and read off the statement without normalising it: per hypothesis and goal only its
+// relation, tag and whether it has a bound (as prepare() would set them). Equal canonical texts have equal
+// outlines, so a statement whose outline no other statement has is on its own without being normalised.
+std::string outline(const kernel::Statement& s) {
+    auto is_sum = [](const kernel::TermPtr& t) { return t && t->kind == kernel::Term::Kind::Sum; };
+    std::vector<std::string> hyps, goals;
+    for (const auto& h : s.hypotheses)
+        hyps.push_back(std::string(1, relation(h.prop.rel).first) + (h.forall_index.empty() ? " " : "Ab"));
+    for (const auto& g : s.goals)
+        goals.push_back(std::string(1, relation(g.rel).first) + (is_sum(g.lhs) || is_sum(g.rhs) ? "Sb" : " "));
+    std::sort(hyps.begin(), hyps.end());
+    std::sort(goals.begin(), goals.end());
+    goals.erase(std::unique(goals.begin(), goals.end()), goals.end());
+    std::string out;
+    for (const auto& h : hyps) out += h + ";";
+    out += "|";
+    for (const auto& g : goals) out += g + ";";
+    return out;
+}
+
 CanonicalForm search_canonical(const Prepared& p) {
     CanonicalForm f;
     // variables that occur, grouped by signature (groups ordered by signature text)
@@ -335,10 +355,17 @@ IndependenceReport independence(const std::vector<const frontend::TheoremEntry*>
         CanonicalForm canonical;
     };
     std::vector<Form> forms;
-    std::map<std::string, std::size_t> sharing;  // fingerprint → how many statements have it
+    std::map<std::string, std::size_t> outlines, sharing;  // outline / fingerprint → how many statements have it
+    for (const auto* e : entries)
+        if (!e->derived) ++outlines[outline(e->theorem.statement)];
     for (const auto* e : entries) {
         if (e->derived) continue;
         Form f{e, std::nullopt, "", {}};
+        if (outlines[outline(e->theorem.statement)] == 1) {  // on its own: no normal form needed
+            f.canonical.text = "alone:" + e->theorem.id;
+            forms.push_back(std::move(f));
+            continue;
+        }
         try {
             f.prepared = prepare(e->theorem.statement, limits);
             f.fingerprint = fingerprint(*f.prepared);
@@ -349,6 +376,7 @@ IndependenceReport independence(const std::vector<const frontend::TheoremEntry*>
         forms.push_back(std::move(f));
     }
     for (auto& f : forms) {  // the renaming search only where a coincidence is possible
+        if (!f.canonical.text.empty()) continue;  // alone by its outline
         if (!f.prepared) f.canonical.text = "unnormalised:" + f.entry->theorem.id;
         else if (sharing[f.fingerprint] > 1) f.canonical = search_canonical(*f.prepared);
         else f.canonical.text = "unique:" + f.fingerprint;  // no other statement can have its canonical text

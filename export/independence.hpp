@@ -23,6 +23,8 @@
 // renaming only, which can only miss a coincidence (never invent one). The second bound keeps this
 // untrusted pass linear in the statement: before it, 8 interchangeable variables in a 256-term identity
 // cost `check` 28 s (docs/performance.md).
+// Before any of this, a statement whose outline (per hypothesis and goal: relation, tag, bound; read off
+// the statement) no other statement has is on its own without being normalised.
 // The search runs only for statements that share a fingerprint (per atom: relation, tag, bound, degree and
 // monomial count, a function of the canonical text) with another statement; the rest are singletons
 // without it. In the corpus that skips most statements, and a single large statement is never rendered.

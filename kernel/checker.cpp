@@ -126,7 +126,7 @@ TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned lon
     if (++run.steps > run.lim.max_steps) fail("limit", "unfolding exceeds max-steps " + std::to_string(run.lim.max_steps));
     std::vector<TermPtr> args;
     for (const auto& a : t->args) args.push_back(unfold_term(a, s, run, depth + 1));
-    if (t->kind != Term::Kind::Apply || !find_definition(s, t->name)) return args.empty() ? t : rebuild(*t, args, t->name);
+    if (t->kind != Term::Kind::Apply || !find_definition(s, t->name)) return args == t->args ? t : rebuild(*t, args, t->name);
     const Definition& d = *find_definition(s, t->name);
     if (d.params.size() != args.size())
         fail("unfold", "'" + t->name + "' takes " + std::to_string(d.params.size()) + " arguments, got " +
