@@ -128,7 +128,7 @@ public:
         return from_fmpq(q.q);
     }
     unsigned long degree() const {  // contract: total degree (0 for zero); degrevlex orders by it, so the first monomial's
-        if (is_zero() || !fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx())) return is_zero() ? 0 : ~0ul;
+        if (is_zero() || !fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx())) return is_zero() ? 0 : limits_->max_degree + 1;  // past any limit, no wrap in a sum
         std::vector<ulong> e(static_cast<std::size_t>(fmpq_mpoly_ctx_nvars(ring_->ctx())));
         fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());
         return std::accumulate(e.begin(), e.end(), 0ul);  // no overflow: products and powers are degree-checked first
