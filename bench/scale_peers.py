@@ -39,8 +39,7 @@ TOOLS = ["icl-kernel", "coqc", "z3", "sympy"]
 KERNEL_LIMITS = ["--max-terms", "50000000", "--max-degree", "256", "--max-steps", "1000000000",
                  "--max-file-bytes", str(1 << 30)]
 M = 10  # variables of the psatz / sos families (as icl_bench.cpp)
-FILE_LIMIT = 16 << 20
-Z3_SEEN = {}  # frontend ParseLimits::max_file_bytes (no CLI flag raises it)
+Z3_SEEN = {}  # z3 result per (problem hash, cap): psatz/psatz-tree (sos/sos-tree) pose the same problem
 
 
 def loadavg():

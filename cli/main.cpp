@@ -27,7 +27,8 @@ void* gmp_realloc(void* old, std::size_t, std::size_t n) {
     return p;
 }
 void gmp_free(void* p, std::size_t) { std::free(p); }
-[[noreturn]] void flint_abort_throws() { throw std::bad_alloc(); }  // FLINT calls flint_abort on a failed flint_malloc
+// FLINT calls flint_abort on a failed flint_malloc; FLINT_NORETURN (GNU attribute, part of the type for clang)
+FLINT_NORETURN void flint_abort_throws() { throw std::bad_alloc(); }
 
 void install_allocation_handlers() {
     mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);

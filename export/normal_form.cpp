@@ -28,9 +28,9 @@ Polynomial normalize(const Term& t, const kernel::Statement& s, const std::strin
                 if (!has(s.reals, u.name)) throw KernelError("term: unknown real variable '" + u.name + "'");
                 return Poly::variable(ring, limits, ring.index_of(u.name));
             case Term::Kind::Neg: return -sub(0);
-            case Term::Kind::Add: return sub(0) + sub(1);
-            case Term::Kind::Sub: return sub(0) - sub(1);
-            case Term::Kind::Mul: return sub(0) * sub(1);
+            case Term::Kind::Add: { Poly a = sub(0); return a + sub(1); }  // left first, as the kernel
+            case Term::Kind::Sub: { Poly a = sub(0); return a - sub(1); }
+            case Term::Kind::Mul: { Poly a = sub(0); return a * sub(1); }
             case Term::Kind::Pow: return sub(0).power(u.exponent);
             case Term::Kind::Apply:
                 if (!has(s.families, u.name)) throw KernelError("term: unknown function '" + u.name + "'");

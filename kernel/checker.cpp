@@ -172,9 +172,9 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix
             if (!contains(sc.st.reals, t.name)) fail("term", "unknown real variable '" + t.name + "'");
             return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(t.name));
         case Term::Kind::Neg: return -sub(0);
-        case Term::Kind::Add: return sub(0) + sub(1);
-        case Term::Kind::Sub: return sub(0) - sub(1);
-        case Term::Kind::Mul: return sub(0) * sub(1);
+        case Term::Kind::Add: { Poly a = sub(0); return a + sub(1); }  // left operand first (C++ leaves the order of
+        case Term::Kind::Sub: { Poly a = sub(0); return a - sub(1); }  // `sub(0) + sub(1)` open): the same limit
+        case Term::Kind::Mul: { Poly a = sub(0); return a * sub(1); }  // message and step count from every compiler
         case Term::Kind::Pow: return sub(0).power(t.exponent);
         case Term::Kind::Apply:
             if (find_definition(sc.st, t.name)) return to_poly(unfold_term(tp, sc.st, *sc.run, depth), sc, ix, depth + 1);
@@ -196,10 +196,10 @@ Poly certificate_poly(const TermPtr& t, const Scope& sc) {
 }
 
 Poly side_poly(const Side& s, const Scope& sc) { return to_poly(s.term, sc, s.index_names, 0); }  // contract: its normal form
+Poly difference(const Relation& r, const Scope& sc) { Poly l = side_poly(r.lhs, sc); return l - side_poly(r.rhs, sc); }  // l − r
 
 
-// contract: the text of a sign, for messages only
-const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonneg ? ">= 0" : "> 0"; }
+const char* sign_text(Sign s) { return s == Sign::Zero ? "= 0" : s == Sign::Nonneg ? ">= 0" : "> 0"; }  // for messages only
 
 // contract: the hypothesis or fact `name` as a relation usable in scope sc, or KernelError
 Relation hypothesis_in_scope(const std::string& rule, const std::string& name, const Scope& sc) {
@@ -220,7 +220,7 @@ Relation hypothesis_in_scope(const std::string& rule, const std::string& name, c
 std::pair<const Poly*, Rel> hypothesis_difference(const std::string& rule, const std::string& name, const Scope& sc) {
     Relation h = hypothesis_in_scope(rule, name, sc);
     auto it = sc.hyp_cache.find(name);
-    if (it == sc.hyp_cache.end()) it = sc.hyp_cache.emplace(name, side_poly(h.lhs, sc) - side_poly(h.rhs, sc)).first;
+    if (it == sc.hyp_cache.end()) it = sc.hyp_cache.emplace(name, difference(h, sc)).first;
     return {&it->second, h.rel};
 }
 
@@ -336,7 +336,7 @@ static ProofPtr combination(const char* rule, Proof::Rule r, const GoalPtr& g, c
     const Scope& sc = scope_of(g);
     if (g->r.rel != Rel::Eq) fail(rule, "the goal is not an equality");
     if (n < 1) fail(rule, "exponent must be >= 1");
-    Poly residual = (side_poly(g->r.lhs, sc) - side_poly(g->r.rhs, sc)).power(n);  // (l−r)^n = 0 ⇒ l = r over ℝ
+    Poly residual = difference(g->r, sc).power(n);  // (l−r)^n = 0 ⇒ l = r over ℝ
     for (const auto& lt : comb) {
         auto [diff, rel] = hypothesis_difference(rule, lt.hyp, sc);
         if (rel != Rel::Eq) fail(rule, "hypothesis '" + lt.hyp + "' is not an equality");

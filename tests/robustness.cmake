@@ -1,26 +1,27 @@
 # Robustness registrations (issue 6; docs/soundness.md). Labels: robustness; the two that configure and
 # build a second tree are also labelled slow (skip them with `ctest -LE slow`).
 #   robustness.mutation      in-process certificate mutation test (tests/mutation_test.cpp), ~3 s
-#   robustness.sanitizers    builds ${CMAKE_BINARY_DIR}/asan with -DICL_SANITIZE=ON (only icl-kernel and
-#                            icl_tests, -O1 -g1) and runs its icl_tests (all default tests + the prover tests +
-#                            the malformed suite against the ASan/UBSan icl-kernel + the mutation test) and
-#                            `icl-kernel check` of the built-in corpus, the five steps in parallel
-#   robustness.fuzz_smoke    builds ${CMAKE_BINARY_DIR}/fuzz with clang -DICL_FUZZ=ON (only the fuzz targets),
-#                            replays the committed seed corpus of every target (fuzz/seeds/<target>, and
-#                            theorems/ for the loader) and then fuzzes every target ICL_FUZZ_SMOKE_SECONDS (default 20)
-#                            seconds, the targets in parallel (in a tree configured with -DICL_FUZZ=ON,
-#                            fuzz/fuzz.cmake registers robustness.fuzz_smoke.<target> instead)
-# Test-suite time (issue 16, docs/performance.md): neither slow test is RUN_SERIAL; COST makes ctest start
-# them first, so that the rest of the suite runs beside their builds. The nested builds use the launcher of
-# this tree (CMAKE_CXX_COMPILER_LAUNCHER, e.g. ccache from scripts/setup.sh) and parallel jobs
-# (ICL_SANITIZE_JOBS, ICL_FUZZ_JOBS; default: the number of CPUs).
+#   robustness.nested_build  configures and builds ${CMAKE_BINARY_DIR}/robust (below): one ASan/UBSan tree for
+#                            both slow tests, with clang also the libFuzzer targets; only the targets they run
+#   robustness.sanitizers    in that tree: its icl_tests (all default tests + the prover tests + the malformed
+#                            suite against the ASan/UBSan icl-kernel + the mutation test) and `icl-kernel check`
+#                            of the built-in corpus, the five steps in parallel
+#   robustness.fuzz_smoke    in that tree (clang only): replays the committed seed corpus of every target
+#                            (fuzz/seeds/<target>, and theorems/ for the loader), then fuzzes every target
+#                            ICL_FUZZ_SMOKE_SECONDS (default 20) seconds, the targets in parallel
+# Test-suite time (issue 16, docs/performance.md): no slow test is RUN_SERIAL; COST makes ctest start the
+# nested build first, so that the rest of the suite runs beside it. The nested build uses the launcher of
+# this tree (CMAKE_CXX_COMPILER_LAUNCHER, e.g. ccache from scripts/setup.sh) and ICL_SANITIZE_JOBS jobs
+# (default: the number of CPUs). A tree that is itself sanitized or fuzzing (ICL_SANITIZE, ICL_FUZZ) runs
+# its own tests instrumented and registers no nested tree (fuzz/fuzz.cmake registers
+# robustness.fuzz_smoke.<target> there).
 # The malformed-input suite is part of icl_tests ("malformed input: ..." test cases, tests/test_malformed.cpp).
 
 add_test(NAME robustness.mutation COMMAND $<TARGET_FILE:icl_tests> "[mutation]")
 set_tests_properties(robustness.mutation PROPERTIES LABELS "robustness" TIMEOUT 600
                      PASS_REGULAR_EXPRESSION "0 invalid accepted")
 
-if(ICL_ROBUSTNESS_NESTED)  # inside the trees built below: no further nesting
+if(ICL_ROBUSTNESS_NESTED OR ICL_SANITIZE OR ICL_FUZZ)  # already instrumented: no further nesting
   return()
 endif()
 
@@ -33,27 +34,57 @@ else()
   set(ICL_NESTED_LAUNCHER "")
 endif()
 
-# ---- sanitizer suite
-if(NOT ICL_SANITIZE)
-  file(CONFIGURE OUTPUT ${_icl_rob_dir}/sanitizer-suite.sh @ONLY CONTENT [=[
+# ---- one nested tree for both slow tests (issue 16, item 4)
+# With clang, one tree (${CMAKE_BINARY_DIR}/robust) is configured with ICL_SANITIZE and ICL_FUZZ together: its
+# libraries are compiled once, with ASan/UBSan and libFuzzer's coverage hooks (-fsanitize=fuzzer-no-link,
+# which an ordinary sanitized executable links too: the sanitizer runtime defines the hooks), and both
+# the sanitized icl-kernel/icl_tests and the four fuzz targets link them. Two trees compiled the libraries
+# twice (ASan with gcc, libFuzzer with clang): 12.5 min of the README test command on a fresh 2-core machine.
+# Without clang the tree is gcc with ICL_SANITIZE only, and robustness.fuzz_smoke is not registered.
+# robustness.nested_build builds it (a ctest fixture: `ctest -R sanitizers` runs the build first).
+find_program(ICL_CLANGXX clang++)
+if(ICL_CLANGXX)
+  set(ICL_NESTED_CXX ${ICL_CLANGXX})
+  set(ICL_NESTED_FUZZ ON)
+  set(ICL_NESTED_TARGETS "icl-kernel icl_tests fuzz_parser fuzz_loader fuzz_checker fuzz_instantiate")
+else()
+  set(ICL_NESTED_CXX ${CMAKE_CXX_COMPILER})
+  set(ICL_NESTED_FUZZ OFF)
+  set(ICL_NESTED_TARGETS "icl-kernel icl_tests")
+endif()
+file(CONFIGURE OUTPUT ${_icl_rob_dir}/nested-build.sh @ONLY CONTENT [=[
 #!/usr/bin/env bash
-# Generated by tests/robustness.cmake: ASan/UBSan build and test run. Every step runs even if another one
-# failed (the five run in parallel, each into its own log, printed in order); the suite passes only if all
-# do. ICL_SANITIZE_TESTS overrides the Catch2 test spec of step 1 (default: every non-hidden test; the prover
-# tests and the malformed suite are separate steps). Build: only the two targets the steps run, at -O1 -g1
-# (ASan's recommended optimisation level; line tables for the stack traces), ICL_SANITIZE_JOBS jobs.
+# Generated by tests/robustness.cmake: the ASan/UBSan (+ libFuzzer) tree of the two slow tests, only the
+# targets they run, at -O1 (ASan's recommended level) with line tables for the stack traces.
 set -uo pipefail
-src="@CMAKE_SOURCE_DIR@"
-tree="@CMAKE_BINARY_DIR@/asan"
+tree="@CMAKE_BINARY_DIR@/robust"
+t0=$(date +%s)
+cmake -S "@CMAKE_SOURCE_DIR@" -B "$tree" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" -DICL_SANITIZE=ON -DICL_FUZZ=@ICL_NESTED_FUZZ@ \
+      -DICL_ROBUSTNESS_NESTED=ON -DCMAKE_CXX_COMPILER="@ICL_NESTED_CXX@" @ICL_NESTED_LAUNCHER@ >/dev/null || exit 1
+cmake --build "$tree" --target @ICL_NESTED_TARGETS@ -j"${ICL_SANITIZE_JOBS:-$(nproc)}" || exit 1
+echo "nested build (@ICL_NESTED_CXX@, ICL_SANITIZE=ON ICL_FUZZ=@ICL_NESTED_FUZZ@): $(( $(date +%s) - t0 )) s"
+echo "nested build: OK"
+]=])
+add_test(NAME robustness.nested_build COMMAND bash ${_icl_rob_dir}/nested-build.sh)
+set_tests_properties(robustness.nested_build PROPERTIES LABELS "robustness;slow" TIMEOUT 7200 COST 10000
+                     FIXTURES_SETUP icl_nested PASS_REGULAR_EXPRESSION "nested build: OK")
+
+# ---- sanitizer suite
+file(CONFIGURE OUTPUT ${_icl_rob_dir}/sanitizer-suite.sh @ONLY CONTENT [=[
+#!/usr/bin/env bash
+# Generated by tests/robustness.cmake: the test run in the ASan/UBSan tree that robustness.nested_build
+# made. Every step runs even if another one failed (the five run in parallel, each into its own log, printed
+# in order); the suite passes only if all do. ICL_SANITIZE_TESTS overrides the Catch2 test spec of step 1
+# (default: every non-hidden test; the prover tests and the malformed suite are separate steps).
+set -uo pipefail
+tree="@CMAKE_BINARY_DIR@/robust"
+for b in icl_tests icl-kernel; do
+  [ -x "$tree/$b" ] || { echo "sanitizer suite: $tree/$b not built (run robustness.nested_build first)"; exit 1; }
+done
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-t0=$(date +%s)
-cmake -S "$src" -B "$tree" -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" \
-      -DICL_SANITIZE=ON -DICL_ROBUSTNESS_NESTED=ON -DCMAKE_CXX_COMPILER="@CMAKE_CXX_COMPILER@" @ICL_NESTED_LAUNCHER@ \
-      >/dev/null || exit 1
-cmake --build "$tree" --target icl-kernel icl_tests -j"${ICL_SANITIZE_JOBS:-$(nproc)}" || exit 1
 t1=$(date +%s)
-echo "sanitizer build: $((t1 - t0)) s"
 failed=()
 names=() pids=() logs=()
 step() {  # step NAME COMMAND...  (in the background; its output goes to a log printed by finish)
@@ -83,33 +114,22 @@ else
   exit 1
 fi
 ]=])
-  file(CHMOD ${_icl_rob_dir}/sanitizer-suite.sh PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ
-       GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-  add_test(NAME robustness.sanitizers COMMAND bash ${_icl_rob_dir}/sanitizer-suite.sh)
-  set_tests_properties(robustness.sanitizers PROPERTIES LABELS "robustness;slow" TIMEOUT 7200 COST 10000
-                       PASS_REGULAR_EXPRESSION "sanitizer suite: OK")
-endif()
+add_test(NAME robustness.sanitizers COMMAND bash ${_icl_rob_dir}/sanitizer-suite.sh)
+set_tests_properties(robustness.sanitizers PROPERTIES LABELS "robustness;slow" TIMEOUT 3600
+                     FIXTURES_REQUIRED icl_nested PASS_REGULAR_EXPRESSION "sanitizer suite: OK")
 
-# ---- fuzz smoke from an ordinary tree
-if(NOT ICL_FUZZ)
-  find_program(ICL_CLANGXX clang++)
-  if(ICL_CLANGXX)
-    file(CONFIGURE OUTPUT ${_icl_rob_dir}/fuzz-smoke.sh @ONLY CONTENT [=[
+# ---- fuzz smoke (clang only)
+if(ICL_NESTED_FUZZ)
+  file(CONFIGURE OUTPUT ${_icl_rob_dir}/fuzz-smoke.sh @ONLY CONTENT [=[
 #!/usr/bin/env bash
-# Generated by tests/robustness.cmake: clang libFuzzer build (the four fuzz targets only, -O1 -g1), then
-# for every target: replay of the committed seed corpus (each input once), then N seconds of new fuzzing;
-# the four targets run in parallel, each into its own log, printed in order.
+# Generated by tests/robustness.cmake: in the tree robustness.nested_build made, for every fuzz target:
+# replay of the committed seed corpus (each input once), then N seconds of new fuzzing; the four targets
+# run in parallel, each into its own log, printed in order.
 set -uo pipefail
 src="@CMAKE_SOURCE_DIR@"
-tree="@CMAKE_BINARY_DIR@/fuzz"
+tree="@CMAKE_BINARY_DIR@/robust"
 seconds="${1:-@ICL_FUZZ_SMOKE_SECONDS@}"
-t0=$(date +%s)
-cmake -S "$src" -B "$tree" -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
-      -DICL_FUZZ=ON -DICL_ROBUSTNESS_NESTED=ON -DCMAKE_CXX_COMPILER="@ICL_CLANGXX@" @ICL_NESTED_LAUNCHER@ \
-      >/dev/null || exit 1
-cmake --build "$tree" --target fuzz_parser fuzz_loader fuzz_checker fuzz_instantiate -j"${ICL_FUZZ_JOBS:-$(nproc)}" || exit 1
 t1=$(date +%s)
-echo "fuzz build: $((t1 - t0)) s"
 status=0
 pids=()
 for t in parser loader checker instantiate; do
@@ -126,8 +146,7 @@ echo "fuzz replay + ${seconds} s per target: $(( $(date +%s) - t1 )) s"
 [ $status -eq 0 ] && echo "fuzz smoke: OK"
 exit $status
 ]=])
-    add_test(NAME robustness.fuzz_smoke COMMAND bash ${_icl_rob_dir}/fuzz-smoke.sh ${ICL_FUZZ_SMOKE_SECONDS})
-    set_tests_properties(robustness.fuzz_smoke PROPERTIES LABELS "robustness;slow;fuzz" TIMEOUT 7200 COST 9000
-                         PASS_REGULAR_EXPRESSION "fuzz smoke: OK")
-  endif()
+  add_test(NAME robustness.fuzz_smoke COMMAND bash ${_icl_rob_dir}/fuzz-smoke.sh ${ICL_FUZZ_SMOKE_SECONDS})
+  set_tests_properties(robustness.fuzz_smoke PROPERTIES LABELS "robustness;slow;fuzz" TIMEOUT 3600
+                       FIXTURES_REQUIRED icl_nested PASS_REGULAR_EXPRESSION "fuzz smoke: OK")
 endif()

@@ -166,7 +166,7 @@ TEST_CASE("limits: lowered kernel limits are clear errors (exit 1, 'limit:' mess
     };
     const std::vector<L> cases = {
         {"--max-degree=1", "A3", "limit: product would have degree 2 > max-degree 1"},
-        {"--max-terms=2", "LD", "limit: product of 2 and 2 terms may exceed max-terms 2"},
+        {"--max-terms=2", "LD", "limit: sum has 3 terms > max-terms 2"},  // operands left to right, any compiler
         {"--max-depth=3", "LD", "limit: term nesting exceeds max-depth 3"},
     };
     for (const auto& l : cases) {
