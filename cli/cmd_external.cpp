@@ -63,8 +63,16 @@ void register_external_commands(CLI::App& app, AppContext& ctx) {
     smt->add_option("--dims", sopt->dims, "instances of the natural d in MN1-MN3")->delimiter(',')->capture_default_str();
     smt->callback([sopt, &ctx] {
         frontend::Corpus corpus = load_corpus_or_embedded(sopt->files, ctx);
-        auto problems = export_::export_smtlib(corpus, sopt->dims);
-        for (auto& p : export_::export_smtlib_steps(corpus, ctx.kernel_limits)) problems.push_back(std::move(p));  // the derivations
+        std::vector<export_::SmtProblem> steps;
+        try {
+            steps = export_::export_smtlib_steps(corpus, ctx.kernel_limits);  // the derivations; checks the corpus
+        } catch (const export_::SmtUnverified& e) {  // a failed check, as for export coq and lean (exit 1)
+            fmt::print(stderr, "export smtlib: refusing to export an unverified corpus: {}\n", e.what());
+            ctx.exit_code = ExitCode::CheckFailed;
+            return;
+        }
+        auto problems = export_::export_smtlib(corpus, sopt->dims, ctx.kernel_limits);
+        for (auto& p : steps) problems.push_back(std::move(p));
         try {
             export_::write_smtlib(problems, sopt->dir);
         } catch (const std::runtime_error& e) {

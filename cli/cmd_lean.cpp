@@ -91,7 +91,7 @@ void run_export(const std::vector<std::string>& files, const std::string& out_di
         return;
     }
     // The round trip must hold before anything is written.
-    leanexp::RoundTripReport rt = leanexp::check_round_trip(f.text, corpus);
+    leanexp::RoundTripReport rt = leanexp::check_round_trip(f.text, corpus, ctx.kernel_limits);
     if (!rt.ok()) {
         if (const char* dump = std::getenv("ICL_LEAN_DUMP_ON_FAILURE")) write_file(dump, f.text);  // for debugging
         for (const auto& m : rt.errors) fmt::print(stderr, "export lean: round trip: {}\n", m);

@@ -309,10 +309,13 @@ struct ProofWriter {
     std::set<std::string> used;
     std::ostringstream out;
     const std::map<std::string, LemmaRef>* lemmas = nullptr;  // theorems proved earlier in the file
+    const kernel::Limits& limits;  // the check's limits, for unfolding too (a large theorem is not refused here)
 
     int next_fact = 0;  // F_n: the names below next_fact are all in `used` (names are never released)
 
-    ProofWriter(const Statement& st, Printer p, std::set<std::string> u) : s(st), pr(std::move(p)), used(std::move(u)) {}
+    ProofWriter(const Statement& st, Printer p, std::set<std::string> u, const kernel::Limits& l)
+        : s(st), pr(std::move(p)), used(std::move(u)), limits(l) {}
+    TermPtr unfold(const TermPtr& t, const Statement& in) const { return unfold_definitions(t, in, limits); }
 
     // fact_name(), without rescanning F_0, F_1, … for each of the many facts of a derivation
     std::string fact_name() {
@@ -392,7 +395,7 @@ struct ProofWriter {
             if (!c.neg_goal) throw std::runtime_error("coq export: neg_goal outside a refutation");
             return *c.neg_goal;
         case R::Square: {
-            TermPtr p = unfold_definitions(f.term, s);
+            TermPtr p = unfold(f.term, s);
             return leaf_fact(c, "icl_sq " + arg(p), kernel::pow(p, 2), Sign::Nonneg);
         }
         case R::PositiveConstant: {
@@ -426,7 +429,7 @@ struct ProofWriter {
         }
         case R::EqualityTimes: {
             Emitted b = node(c, *f.premises.at(0));
-            TermPtr q = unfold_definitions(f.term, s);
+            TermPtr q = unfold(f.term, s);
             return leaf_fact(c, fmt::format("icl_mul_eq_r {} {} {}", arg(q), arg(b.poly), b.name), kernel::mul(q, b.poly), f.sign);
         }
         }
@@ -470,12 +473,12 @@ struct ProofWriter {
                 if (!t || t->kind != Term::Kind::Var) throw std::runtime_error("coq export: <use> of " + in.theorem + ": " + v + " needs a name");
                 sigma.names[v] = t->name;
             } else {
-                sigma.reals[v] = unfold_definitions(t, s);
+                sigma.reals[v] = unfold(t, s);
             }
         }
         auto image = [&](const Prop& p) {
-            Prop q{kernel::substitute(unfold_definitions(p.lhs, T), sigma), p.rel,
-                   kernel::substitute(unfold_definitions(p.rhs, T), sigma)};
+            Prop q{kernel::substitute(unfold(p.lhs, T), sigma), p.rel,
+                   kernel::substitute(unfold(p.rhs, T), sigma)};
             name_binders(q.lhs);
             name_binders(q.rhs);
             return q;
@@ -584,7 +587,7 @@ struct ProofWriter {
                 if (!lt.coeff) {
                     leaf_fact(c, base, diff, kernel::Sign::Zero);
                 } else {
-                    TermPtr q = unfold_definitions(lt.coeff, s);
+                    TermPtr q = unfold(lt.coeff, s);
                     leaf_fact(c, fmt::format("icl_mul_eq_r {} {} ({})", arg(q), arg(diff), base), kernel::mul(q, diff), kernel::Sign::Zero);
                 }
             }
@@ -766,8 +769,9 @@ CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limit
                 text = fmt::format("(forall {} : nat, ({} < {})%nat -> {})", p.vars.at(h.forall_index),
                                    p.vars.at(h.forall_index), p.name(h.forall_bound), text);
             hyp_text.push_back(text);
-            HypInfo info{Prop{unfold_definitions(h.prop.lhs, s), h.prop.rel, unfold_definitions(h.prop.rhs, s)}, coq,
-                         h.forall_index, h.forall_bound};
+            HypInfo info{Prop{unfold_definitions(h.prop.lhs, s, limits), h.prop.rel,
+                              unfold_definitions(h.prop.rhs, s, limits)},
+                         coq, h.forall_index, h.forall_bound};
             hyps[h.name] = info;
         }
         std::string goal_text;
@@ -785,7 +789,7 @@ CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limit
         for (const auto& h : hyp_text) thm << "\n  " << h << " ->";
         thm << "\n  " << goal_text << ".\nProof.\n";
 
-        ProofWriter w(s, p, used);
+        ProofWriter w(s, p, used, limits);
         w.lemmas = &lemmas;
         if (!intro_names.empty()) {
             std::string names;
@@ -810,7 +814,7 @@ CoqExport export_coq(const frontend::Corpus& corpus, const kernel::Limits& limit
                 unfold += (unfold.empty() ? "" : " ") + defs.at(it->definition.name);
         if (!unfold.empty()) w.line(1, "cbv delta [" + unfold + "] beta in *.");
         for (std::size_t i = 0; i < s.goals.size(); ++i) {
-            Prop g{unfold_definitions(s.goals[i].lhs, s), s.goals[i].rel, unfold_definitions(s.goals[i].rhs, s)};
+            Prop g{w.unfold(s.goals[i].lhs, s), s.goals[i].rel, w.unfold(s.goals[i].rhs, s)};
             bool last = i + 1 == s.goals.size();
             if (s.goals.size() == 1) {
                 w.prove(*proofs[i], g, hyps, 1);

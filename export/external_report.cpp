@@ -230,7 +230,7 @@ ExternalSummary run_external_checks(const frontend::Corpus& corpus, const kernel
     double z3_valid_s = 0, z3_sat_s = 0, z3_max = 0;
     std::string z3_max_file;
     {
-        auto problems = export_smtlib(corpus, opt.dims);
+        auto problems = export_smtlib(corpus, opt.dims, limits);
         fs::path dir = work / "smtlib";
         write_smtlib(problems, dir.string());
         sum.problems = problems.size();

@@ -90,6 +90,7 @@ struct Ctx {
     std::string index;  // sum-body index ("" outside sums)
     LeanFile* stats = nullptr;
     const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr;  // for <use>
+    kernel::Limits limits;  // the check's, for unfolding
 
     std::string fresh(const std::string& base) {
         std::string n = base;
@@ -216,7 +217,7 @@ struct RefutationPrinter {
             }
             throw ExportError("a negated `!=` goal");
         case R::Square: {
-            TermPtr p = unfold_definitions(f.term, *ctx.st);
+            TermPtr p = unfold_definitions(f.term, *ctx.st, ctx.limits);
             return have(mk_pow(p, 2), S::Nonneg, "sq_nonneg " + sq_arg(p));
         }
         case R::PositiveConstant: return have(mk_number(f.value), S::Pos, "by norm_num");
@@ -239,7 +240,7 @@ struct RefutationPrinter {
         }
         case R::EqualityTimes: {
             Atom a = emit(*f.premises.at(0));
-            TermPtr q = unfold_definitions(f.term, *ctx.st);
+            TermPtr q = unfold_definitions(f.term, *ctx.st, ctx.limits);
             return have(mk_mul(q, a.expr), f.sign, "by linear_combination " + sq_arg(q) + " * " + a.name);
         }
         }
@@ -361,10 +362,10 @@ void emit_use(const kernel::Proof::Lemma& in, Ctx& ctx, int indent, Out& out) {
         bool named = std::find(T.nats.begin(), T.nats.end(), v) != T.nats.end() ||
                      std::find(T.families.begin(), T.families.end(), v) != T.families.end();
         if (named) sigma.names[v] = t->name;
-        else sigma.reals[v] = unfold_definitions(t, *ctx.st);
+        else sigma.reals[v] = unfold_definitions(t, *ctx.st, ctx.limits);
     }
     auto image = [&](const kernel::Prop& p) {
-        kernel::Prop u = unfold_definitions(p, T);
+        kernel::Prop u = unfold_definitions(p, T, ctx.limits);
         return kernel::Prop{kernel::substitute(u.lhs, sigma), u.rel, kernel::substitute(u.rhs, sigma)};
     };
     std::string args;
@@ -445,7 +446,7 @@ void emit_proof(const kernel::Proof& c, const kernel::Prop& goal, Ctx& ctx, int 
                 throw ExportError("linear_combination term is not an equality hypothesis: " + t.hyp);
             std::string term = lean_ident(t.hyp);
             if (t.coeff) {
-                TermPtr k = unfold_definitions(t.coeff, *ctx.st);
+                TermPtr k = unfold_definitions(t.coeff, *ctx.st, ctx.limits);
                 if (is_number(*k, 0)) continue;  // a zero coefficient adds nothing
                 if (!is_number(*k, 1)) term = lean_term(*k, 70) + " * " + term;
             }
@@ -480,7 +481,7 @@ void statement_defs_used(const Term& t, const kernel::Statement& s, std::set<std
         if (a) statement_defs_used(*a, s, out);
 }
 
-std::string binders(const kernel::Statement& s) {
+std::string binders(const kernel::Statement& s, const kernel::Limits& limits) {
     std::string b;
     auto group = [&](const std::vector<std::string>& names, const std::string& type) {
         if (names.empty()) return;
@@ -492,7 +493,7 @@ std::string binders(const kernel::Statement& s) {
     group(s.nats, "ℕ");
     group(s.families, "ℕ → ℝ");
     for (const auto& h : s.hypotheses) {
-        kernel::Prop p = unfold_definitions(h.prop, s);
+        kernel::Prop p = unfold_definitions(h.prop, s, limits);
         b += " (" + lean_ident(h.name) + " : ";
         if (!h.forall_index.empty())
             b += "∀ " + lean_ident(h.forall_index) + " < " + lean_ident(h.forall_bound) + ", ";
@@ -501,10 +502,10 @@ std::string binders(const kernel::Statement& s) {
     return b;
 }
 
-std::string goal_text(const kernel::Statement& s) {
+std::string goal_text(const kernel::Statement& s, const kernel::Limits& limits) {
     std::string g;
     for (std::size_t i = 0; i < s.goals.size(); ++i)
-        g += (i ? " ∧ " : "") + lean_prop(unfold_definitions(s.goals[i], s));
+        g += (i ? " ∧ " : "") + lean_prop(unfold_definitions(s.goals[i], s, limits));
     return g;
 }
 
@@ -512,11 +513,11 @@ std::string goal_text(const kernel::Statement& s) {
 
 // ---------------------------------------------------------------- public helpers
 
-kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s) {
+kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s, const kernel::Limits& limits) {
     kernel::Prop q;
     q.rel = p.rel;
-    q.lhs = unfold_definitions(p.lhs, s);
-    q.rhs = unfold_definitions(p.rhs, s);
+    q.lhs = unfold_definitions(p.lhs, s, limits);
+    q.rhs = unfold_definitions(p.rhs, s, limits);
     return q;
 }
 
@@ -604,7 +605,7 @@ std::string lean_prop(const kernel::Prop& p) {
 }
 
 std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<kernel::ProofPtr>& proofs, int indent,
-                       const std::map<std::string, const frontend::TheoremEntry*>* theorems) {
+                       const std::map<std::string, const frontend::TheoremEntry*>* theorems, const kernel::Limits& limits) {
     const cert::Theorem& th = entry.theorem;
     const kernel::Statement& s = th.statement;
     if (proofs.size() != s.goals.size())
@@ -615,13 +616,14 @@ std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<ke
     ctx.st = &s;
     ctx.stats = &dummy;
     ctx.theorems = theorems;
+    ctx.limits = limits;
     for (const auto& v : s.reals) ctx.taken.insert(v);
     for (const auto& v : s.nats) ctx.taken.insert(v);
     for (const auto& v : s.families) ctx.taken.insert(v);
     for (const auto& h : s.hypotheses) {
         ctx.taken.insert(h.name);
         HypInfo hi;
-        hi.prop = unfold_definitions(h.prop, s);
+        hi.prop = unfold_definitions(h.prop, s, limits);
         hi.forall = !h.forall_index.empty();
         hi.index = h.forall_index;
         hi.bound = h.forall_bound;
@@ -629,7 +631,7 @@ std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<ke
     }
     Out out;
     if (s.goals.size() == 1) {
-        emit_proof(*proofs[0], unfold_definitions(s.goals[0], s), ctx, indent, out);
+        emit_proof(*proofs[0], unfold_definitions(s.goals[0], s, limits), ctx, indent, out);
     } else {
         std::string r = "refine ⟨";
         for (std::size_t i = 0; i < s.goals.size(); ++i) r += (i ? ", ?_" : "?_");
@@ -637,7 +639,7 @@ std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<ke
         for (std::size_t i = 0; i < s.goals.size(); ++i) {
             Ctx sub = ctx;
             Out o;
-            emit_proof(*proofs[i], unfold_definitions(s.goals[i], s), sub, indent + 2, o);
+            emit_proof(*proofs[i], unfold_definitions(s.goals[i], s, limits), sub, indent + 2, o);
             for (std::size_t j = 0; j < o.lines.size(); ++j) {
                 if (j == 0)
                     out.lines.push_back(std::string(indent, ' ') + "· " + o.lines[0].substr(indent + 2));
@@ -721,9 +723,10 @@ LeanFile export_lean(const frontend::Corpus& corpus, const kernel::Limits& limit
             t << ".";
         }
         t << " -/\n";
-        t << "theorem " << lean_ident(e.theorem.name) << binders(s) << " :\n    " << goal_text(s) << " := by\n";
+        t << "theorem " << lean_ident(e.theorem.name) << binders(s, limits) << " :\n    " << goal_text(s, limits)
+          << " := by\n";
         try {
-            std::string proof = lean_proof(e, checked[k].proofs, 2, &by_id);
+            std::string proof = lean_proof(e, checked[k].proofs, 2, &by_id, limits);
             // statistics
             std::size_t pos = 0;
             while ((pos = proof.find("linear_combination", pos)) != std::string::npos) {

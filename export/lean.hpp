@@ -37,7 +37,7 @@ struct ExportError : std::runtime_error {
 // ---------------------------------------------------------------- terms
 // Definition unfolding is the kernel's (kernel::unfold_definitions); this is its lifting to a Prop.
 using kernel::unfold_definitions;
-kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s);
+kernel::Prop unfold_definitions(const kernel::Prop& p, const kernel::Statement& s, const kernel::Limits& limits = {});
 
 // Identifier as Lean reads it: keywords and non-identifiers are escaped as «name».
 std::string lean_ident(const std::string& name);
@@ -72,8 +72,10 @@ LeanFile export_lean(const frontend::Corpus& corpus, const kernel::Limits& limit
 // The Lean proof (tactic lines, each indented by `indent` spaces, ending in "\n") of one theorem.
 // `theorems` (id -> entry) resolves the theorems a certificate instantiates (<use>).
 // `proofs` are the kernel's derivations of its goals (CheckResult::proofs); the printer walks them.
+// `limits`: those of the check, for unfolding definitions too.
 std::string lean_proof(const frontend::TheoremEntry& entry, const std::vector<kernel::ProofPtr>& proofs, int indent = 2,
-                       const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr);
+                       const std::map<std::string, const frontend::TheoremEntry*>* theorems = nullptr,
+                       const kernel::Limits& limits = {});
 
 // lean/lean-toolchain, lean/lakefile.toml and lean/lake-manifest.json (Lake manifest format 1.1.0:
 // Mathlib at kMathlibCommit and every transitive package at the revision Mathlib v4.28.0 pins).

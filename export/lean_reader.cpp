@@ -711,7 +711,8 @@ void parse_header(const std::string& text, int line, ReadTheorem& th) {
 }
 
 // ---------------------------------------------------------------- proof checking
-bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, const std::string& index);
+bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, const std::string& index,
+                const kernel::Limits& limits = {});
 
 // Structural equality up to renaming sum indices (both sides get one name no identifier can spell).
 bool same_alpha(const TermPtr& a, const TermPtr& b) {
@@ -1307,9 +1308,10 @@ struct Checker {
 };
 
 // ---------------------------------------------------------------- statement comparison
-bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, const std::string& index) {
+bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, const std::string& index,
+                const kernel::Limits& limits) {
     if (!contains_sum(*a) && !contains_sum(*b)) {
-        return export_::normalize(*a, s, index) == export_::normalize(*b, s, index);
+        return export_::normalize(*a, s, index, limits) == export_::normalize(*b, s, index, limits);
     }
     if (a->kind == Term::Kind::Apply && b->kind != Term::Kind::Apply) {
         // a definition call wrapping a sum: unfold it through the statement's definitions
@@ -1323,25 +1325,26 @@ bool equivalent(const TermPtr& a, const TermPtr& b, const kernel::Statement& s, 
                     for (const auto& x : t->args) args.push_back(sub(x));
                     return kernel::rebuild(*t, std::move(args), t->name);
                 };
-                return equivalent(sub(d.body), b, s, index);
+                return equivalent(sub(d.body), b, s, index, limits);
             }
         return false;
     }
     if (a->kind != b->kind || a->args.size() != b->args.size()) return false;
     if (a->kind == Term::Kind::Sum) {
         if (a->args[0]->name != b->args[0]->name) return false;
-        return equivalent(a->args[1], rename_var(b->args[1], b->name, a->name), s, a->name);
+        return equivalent(a->args[1], rename_var(b->args[1], b->name, a->name), s, a->name, limits);
     }
     if (a->kind == Term::Kind::Pow && a->exponent != b->exponent) return false;
     for (std::size_t i = 0; i < a->args.size(); ++i)
-        if (!equivalent(a->args[i], b->args[i], s, index)) return false;
+        if (!equivalent(a->args[i], b->args[i], s, index, limits)) return false;
     return true;
 }
 
-bool same_prop(const kernel::Prop& k, const kernel::Prop& l, const kernel::Statement& s, const std::string& index) {
+bool same_prop(const kernel::Prop& k, const kernel::Prop& l, const kernel::Statement& s, const std::string& index,
+               const kernel::Limits& limits) {
     if (k.rel != l.rel) return false;
     try {
-        return equivalent(k.lhs, l.lhs, s, index) && equivalent(k.rhs, l.rhs, s, index);
+        return equivalent(k.lhs, l.lhs, s, index, limits) && equivalent(k.rhs, l.rhs, s, index, limits);
     } catch (const std::exception&) {
         return false;
     }
@@ -1483,7 +1486,7 @@ RoundTripReport check_lean_proofs(const ReadFile& file) {
     return rep;
 }
 
-RoundTripReport check_round_trip(const std::string& lean_text, const frontend::Corpus& corpus) {
+RoundTripReport check_round_trip(const std::string& lean_text, const frontend::Corpus& corpus, const kernel::Limits& limits) {
     ReadFile f;
     try {
         f = read_lean_file(lean_text);
@@ -1533,7 +1536,7 @@ RoundTripReport check_round_trip(const std::string& lean_text, const frontend::C
                     lp.lhs = rename_var(lp.lhs, lh.forall_index, kh.forall_index);
                     lp.rhs = rename_var(lp.rhs, lh.forall_index, kh.forall_index);
                 }
-                if (!same_prop(kh.prop, lp, ks, kh.forall_index))
+                if (!same_prop(kh.prop, lp, ks, kh.forall_index, limits))
                     err(who + ": hypothesis " + kh.name + " is not the kernel's");
             }
         }
@@ -1541,7 +1544,7 @@ RoundTripReport check_round_trip(const std::string& lean_text, const frontend::C
             err(who + ": goal count differs");
         } else {
             for (std::size_t g = 0; g < th.goals.size(); ++g)
-                if (!same_prop(ks.goals[g], th.goals[g], ks, ""))
+                if (!same_prop(ks.goals[g], th.goals[g], ks, "", limits))
                     err(who + ": goal " + std::to_string(g + 1) + " is not the kernel's");
         }
     }

@@ -91,6 +91,8 @@ RoundTripReport check_lean_proofs(const ReadFile& file);
 // corpus's (names, order, variables, hypotheses and goals equal after export_::normalize), that every
 // theorem has `#print axioms`, that the duplicate statement carries its comment, and that no
 // sorry/admit/axiom/native_decide occurs.
-RoundTripReport check_round_trip(const std::string& lean_text, const frontend::Corpus& corpus);
+// limits: those of the check (the statements are compared by normal form under them)
+RoundTripReport check_round_trip(const std::string& lean_text, const frontend::Corpus& corpus,
+                                 const kernel::Limits& limits = {});
 
 }  // namespace icl::leanexp

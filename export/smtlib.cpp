@@ -46,6 +46,9 @@ struct Emitter {
     const Statement& s;
     std::map<std::string, unsigned long> nat_values;    // d -> instantiated value
     std::map<std::string, unsigned long> index_values;  // bound index -> current value
+    const kernel::Limits& limits;                       // for unfolding (those of the check)
+
+    TermPtr unfold(const TermPtr& t, const Statement& in) const { return unfold_definitions(t, in, limits); }
 
     std::string term(const Term& t) {
         switch (t.kind) {
@@ -92,7 +95,7 @@ struct Emitter {
     }
 
     std::string prop(const Prop& p) {
-        TermPtr l = unfold_definitions(p.lhs, s), r = unfold_definitions(p.rhs, s);
+        TermPtr l = unfold(p.lhs, s), r = unfold(p.rhs, s);
         std::string a = term(*l), b = term(*r);
         switch (p.rel) {
         case Rel::Eq: return "(= " + a + " " + b + ")";
@@ -156,7 +159,7 @@ struct StepPrinter {
     std::vector<std::string> steps;
     std::size_t skipped = 0;  // proofs inside sum bodies (not replayed here)
 
-    std::string atom(kernel::Sign sg, const TermPtr& x) { return sign_atom(sg, e.term(*unfold_definitions(x, e.s))); }
+    std::string atom(kernel::Sign sg, const TermPtr& x) { return sign_atom(sg, e.term(*e.unfold(x, e.s))); }
     void step(const std::string& what, const std::vector<std::string>& premises, const std::string& conclusion) {
         std::string t = "; " + what + "\n(push 1)\n";
         for (const auto& p : premises) t += "(assert " + p + ")\n";
@@ -253,8 +256,8 @@ struct StepPrinter {
         kernel::Substitution sigma;
         for (const auto& [v, t] : l.with) sigma.reals[v] = t;
         auto image = [&](const Prop& q) {
-            return Prop{kernel::substitute(unfold_definitions(q.lhs, ts), sigma), q.rel,
-                        kernel::substitute(unfold_definitions(q.rhs, ts), sigma)};
+            return Prop{kernel::substitute(e.unfold(q.lhs, ts), sigma), q.rel,
+                        kernel::substitute(e.unfold(q.rhs, ts), sigma)};
         };
         for (std::size_t i = 0; i < ts.hypotheses.size() && i < l.discharges.size(); ++i)
             if (l.discharges[i].proof) proof(*l.discharges[i].proof, image(ts.hypotheses[i].prop));
@@ -271,9 +274,9 @@ std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus, cons
         const auto& te = corpus.theorems[k];
         const Statement& s = te.theorem.statement;
         if (checked[k].verdict != kernel::Verdict::Verified)
-            throw std::runtime_error("smtlib export: " + te.theorem.id + " does not verify: " + checked[k].message);
+            throw SmtUnverified(te.theorem.id + " does not verify: " + checked[k].message);
         if (!s.nats.empty() || !s.families.empty()) continue;  // sums: the statement problems cover d = 1…4
-        Emitter e{s, {}, {}};
+        Emitter e{s, {}, {}, limits};
         StepPrinter sp{e, corpus, {}, {}, {}, 0};
         for (const auto& h : s.hypotheses) sp.facts[h.name] = h.prop;
         for (std::size_t i = 0; i < s.goals.size(); ++i) sp.proof(*checked[k].proofs[i], s.goals[i]);
@@ -296,7 +299,8 @@ std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus, cons
     return out;
 }
 
-std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std::vector<unsigned long>& dims) {
+std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std::vector<unsigned long>& dims,
+                                      const kernel::Limits& limits) {
     std::vector<SmtProblem> out;
     for (const auto& te : corpus.theorems) {
         const auto& th = te.theorem;
@@ -312,7 +316,7 @@ std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus, const std:
                 if (!te.derived || d <= kDerivedMaxDim) instances.push_back(static_cast<long>(d));
         }
         for (long d : instances) {
-            Emitter e{s, {}, {}};
+            Emitter e{s, {}, {}, limits};
             if (d >= 0) e.nat_values[s.nats[0]] = static_cast<unsigned long>(d);
             std::vector<std::string> decls = e.declarations();
             std::vector<std::string> hyps = e.hypotheses();

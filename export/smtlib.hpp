@@ -9,6 +9,7 @@
 
 #include "frontend/corpus.hpp"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,11 +24,19 @@ struct SmtProblem {
     std::string text;
 };
 
+// limits: those of the check, for unfolding definitions too (a theorem the check accepts is exported)
 std::vector<SmtProblem> export_smtlib(const frontend::Corpus& corpus,
-                                      const std::vector<unsigned long>& dims = {1, 2, 3, 4});
+                                      const std::vector<unsigned long>& dims = {1, 2, 3, 4},
+                                      const kernel::Limits& limits = {});
+
+// A theorem of the corpus does not verify (under the given limits): nothing is exported (exit 1).
+struct SmtUnverified : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 // <id>.steps.smt2: the kernel's recorded derivation of each refutation (statements without natural
 // variables), one push/assert/check-sat/pop per Fact rule step, every answer expected `unsat`.
+// Checks the corpus (throws SmtUnverified when a theorem does not verify): call it before export_smtlib.
 std::vector<SmtProblem> export_smtlib_steps(const frontend::Corpus& corpus, const kernel::Limits& limits = {});
 
 // Writes every problem into `dir` (created if missing) plus `dir/index.tsv`

@@ -79,6 +79,20 @@ expect_rc 1 "export coq under --max-degree=2 (A1 needs degree 3)" -- "$bin" --ma
 grep -q '^export coq: refusing to export an unverified corpus: A1 does not verify: ' /tmp/icl_cli_out.$$ && ok || bad "export coq names the unverified theorem"
 [ ! -e "$inst/limits.v" ] && ok || bad "export coq wrote a file for an unverified corpus"
 expect_rc 1 "export lean under --max-degree=2" -- "$bin" --max-degree=2 export lean --out-dir "$inst/limits-lean"
+# ... and they unfold definitions under them too: a theorem past the default max-steps that check verifies
+# with --max-steps raised is exported by all three (before, their unfolding used the defaults: "limit: …")
+deep="$src/tests/data/deep_unfolding.xml" dd=$(mktemp -d)
+expect_rc 1 "deep unfolding under the default limits" -- "$bin" export smtlib "$dd/deep-smt0" "$deep"
+grep -q '^export smtlib: refusing to export an unverified corpus: U1 does not verify: limit: ' /tmp/icl_cli_out.$$ && ok ||
+  bad "export smtlib names the unverified theorem and the limit"
+expect_rc 0 "check deep unfolding, --max-steps 1e8" -- "$bin" --max-steps=100000000 check "$deep"
+expect_rc 0 "export coq deep unfolding, --max-steps 1e8" -- "$bin" --max-steps=100000000 export coq "$deep" --out "$dd/deep.v"
+grep -q '^Theorem deep_unfolding' "$dd/deep.v" && ok || bad "export coq: deep_unfolding not in the file"
+expect_rc 0 "export smtlib deep unfolding, --max-steps 1e8" -- "$bin" --max-steps=100000000 export smtlib "$dd/deep-smt" "$deep"
+[ -s "$dd/deep-smt/U1.valid.smt2" ] && ok || bad "export smtlib: no U1.valid.smt2"
+expect_rc 0 "export lean deep unfolding, --max-steps 1e8" -- "$bin" --max-steps=100000000 export lean "$deep" --out-dir "$dd/deep-lean"
+grep -q 'round trip OK' /tmp/icl_cli_out.$$ && ok || bad "export lean deep unfolding: round trip"
+rm -rf "$dd"
 expect_rc 2 "missing file" -- "$bin" check /nonexistent/file.xml
 expect_rc 2 "no subcommand" -- "$bin"
 expect_rc 2 "unknown option" -- "$bin" check --frobnicate
