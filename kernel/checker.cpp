@@ -129,14 +129,14 @@ TermPtr unfold_term(const TermPtr& t, const Statement& s, Run& run, unsigned lon
     if (t->kind != Term::Kind::Apply || !find_definition(s, t->name)) return args == t->args ? t : rebuild(*t, args, t->name);
     const Definition& d = *find_definition(s, t->name);
     if (d.params.size() != args.size())
-        fail("unfold", "'" + t->name + "' takes " + std::to_string(d.params.size()) + " arguments, got " +
-                           std::to_string(args.size()));
+        fail("unfold", "'" + t->name + "' takes " + std::to_string(d.params.size()) + " arguments, got " + std::to_string(args.size()));
     Substitution sg;
     for (std::size_t i = 0; i < args.size(); ++i) sg.reals[d.params[i]] = args[i];
     return substitute_counted(unfold_term(d.body, s, run, depth + 1), sg, run.lim, run.steps, depth);
 }
 // contract: true iff a and b are the same term up to a consistent renaming of sum indices
-bool alpha_equal(const TermPtr& a, const TermPtr& b, std::vector<std::pair<std::string, std::string>>& bound) {
+using Bound = std::vector<std::pair<std::string, std::string>>;  // sum indices bound so far, in a and in b
+bool alpha_equal(const TermPtr& a, const TermPtr& b, Bound& bound) {
     // number and exponent are 0 where unused; a sum's name is its index, compared through `bound` instead
     if (a->kind != b->kind || a->args.size() != b->args.size() || a->number != b->number || a->exponent != b->exponent ||
         (a->kind == Term::Kind::Apply && a->name != b->name))
@@ -153,10 +153,7 @@ bool alpha_equal(const TermPtr& a, const TermPtr& b, std::vector<std::pair<std::
     if (a->kind == Term::Kind::Sum) bound.pop_back();
     return true;
 }
-bool alpha_equal(const TermPtr& a, const TermPtr& b) {  // contract: as above, with no index bound yet
-    std::vector<std::pair<std::string, std::string>> bound;
-    return alpha_equal(a, b, bound);
-}
+bool alpha_equal(const TermPtr& a, const TermPtr& b) { Bound none; return alpha_equal(a, b, none); }  // contract: as above
 
 // contract: the normal form of t in scope (definition calls unfolded by unfold_term, the one unfolding),
 // where the names in ix denote the active index; KernelError for any ill-scoped term
@@ -191,9 +188,7 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix
 }
 
 // contract: normal form of a polynomial written in a certificate (it may name the active index)
-Poly certificate_poly(const TermPtr& t, const Scope& sc) {
-    return to_poly(t, sc, sc.active(), 0);
-}
+Poly certificate_poly(const TermPtr& t, const Scope& sc) { return to_poly(t, sc, sc.active(), 0); }
 
 Poly side_poly(const Side& s, const Scope& sc) { return to_poly(s.term, sc, s.index_names, 0); }  // contract: its normal form
 Poly difference(const Relation& r, const Scope& sc) { Poly l = side_poly(r.lhs, sc); return l - side_poly(r.rhs, sc); }  // l − r
@@ -208,8 +203,7 @@ Relation hypothesis_in_scope(const std::string& rule, const std::string& name, c
         if (h.name != name) continue;
         if (h.forall_index.empty()) return Relation{{h.prop.lhs, {}}, h.prop.rel, {h.prop.rhs, {}}};
         if (sc.index.empty() || h.forall_bound != sc.bound)
-            fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound +
-                           " and usable only in the body of a sum rule over " + h.forall_bound);
+            fail(rule, "hypothesis '" + name + "' is quantified over k < " + h.forall_bound + " and usable only in the body of a sum rule over " + h.forall_bound);
         std::set<std::string> ix{h.forall_index};
         return Relation{{h.prop.lhs, ix}, h.prop.rel, {h.prop.rhs, ix}};
     }
@@ -227,8 +221,7 @@ std::pair<const Poly*, Rel> hypothesis_difference(const std::string& rule, const
 Prop as_prop(const Relation& g) { return Prop{g.lhs.term, g.rel, g.rhs.term}; }  // contract: g without index names
 
 const Scope& scope_of(const GoalPtr& g) {  // contract: the scope of a kernel-made goal, or KernelError
-    if (!g) fail("goal", "missing goal");
-    return *g->scope;
+    return g ? *g->scope : throw KernelError("goal: missing goal");
 }
 
 }  // namespace
@@ -424,8 +417,7 @@ static Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, c
     if (in.theorem == run.self) fail(rule, "a theorem cannot use itself");
     auto it = run.verified->find(in.theorem);
     if (it == run.verified->end())
-        fail(rule, "theorem '" + in.theorem + "' has not been verified earlier in this run "
-                   "(unknown, or later in the dependency order)");
+        fail(rule, "theorem '" + in.theorem + "' has not been verified earlier in this run (unknown, or later in the dependency order)");
     const Statement& T = *it->second;
     Substitution sigma;
     std::set<std::string> given, free;
@@ -494,8 +486,7 @@ static Proof::Lemma instantiate(const rule::Instance& in, const ScopePtr& scp, c
     for (const auto& h : T.hypotheses)
         if (!discharged.count(h.name)) fail(rule, "hypothesis '" + h.name + "' is not discharged");
     if (in.names.size() != T.goals.size())
-        fail(rule, in.theorem + " has " + std::to_string(T.goals.size()) + " conclusions but " +
-                       std::to_string(in.names.size()) + " names are given");
+        fail(rule, in.theorem + " has " + std::to_string(T.goals.size()) + " conclusions but " + std::to_string(in.names.size()) + " names are given");
     for (std::size_t j = 0; j < goals.size(); ++j) {
         const std::string& n = in.names[j];
         if (n.empty() || sc.facts.count(n) ||

@@ -194,8 +194,7 @@ struct CheckResult {
 class Library {
 public:
     bool verified(const std::string& id) const { return verified_.count(id) != 0; }
-    // its rejection message, or null
-    const std::string* failed(const std::string& id) const { return failed_.count(id) ? &failed_.at(id) : nullptr; }
+    const std::string* failed(const std::string& id) const { return failed_.count(id) ? &failed_.at(id) : nullptr; }  // or null
 private:
     friend class Check;
     std::map<std::string, std::shared_ptr<const Statement>> verified_;

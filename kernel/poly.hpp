@@ -32,28 +32,34 @@ class Ring {
 public:
     // contract: names distinct; index i ↔ names[i]; polynomial work is charged to *work (if given)
     explicit Ring(std::vector<std::string> names, unsigned long* work = nullptr)
-        : work_(work), names_(std::move(names)), ctx_(new fmpq_mpoly_ctx_struct) {
-        for (std::size_t i = 0; i < names_.size(); ++i) index_[names_[i]] = static_cast<long>(i);
         // FLINT needs at least one variable; an unused dummy does not change any normal form.
-        fmpq_mpoly_ctx_init(ctx_, static_cast<slong>(std::max<std::size_t>(names_.size(), 1)), ORD_DEGREVLEX);
+        : work_(work), names_(std::move(names)), exponents_(std::max<std::size_t>(names_.size(), 1)), ctx_(context(exponents_.size())) {
+        for (std::size_t i = 0; i < names_.size(); ++i) index_[names_[i]] = static_cast<long>(i);
     }
-    ~Ring() { fmpq_mpoly_ctx_clear(ctx_); delete ctx_; }
-    Ring(const Ring&) = delete;
-    Ring& operator=(const Ring&) = delete;
+    Ring(const Ring&) = delete; Ring& operator=(const Ring&) = delete;
     const std::vector<std::string>& names() const { return names_; }
     long index_of(const std::string& name) const {  // contract: -1 iff name is not a variable
         auto it = index_.find(name);
         return it == index_.end() ? -1 : it->second;
     }
     fmpq_mpoly_ctx_struct* ctx() const { return ctx_; }
+    std::vector<ulong>& exponents() const { return exponents_; }  // scratch for Poly::degree: no allocation per call
     void charge(unsigned long units, const Limits& limits) const {  // contract: KernelError past max-work
         if (work_ && (*work_ += units) > limits.max_work)
             throw KernelError("limit: polynomial work exceeds max-work " + std::to_string(limits.max_work));
     }
 private:
+    // FLINT's context depends only on the variable count (read-only once made): one per count for the process
+    static fmpq_mpoly_ctx_struct* context(std::size_t n) {
+        static auto* made = new std::map<std::size_t, fmpq_mpoly_ctx_struct>;  // never freed: reachable, not a leak
+        auto [it, fresh] = made->try_emplace(n);  // the kernel runs on one thread
+        if (fresh) fmpq_mpoly_ctx_init(&it->second, static_cast<slong>(n), ORD_DEGREVLEX);
+        return &it->second;
+    }
     unsigned long* work_;
     std::vector<std::string> names_;
     std::map<std::string, long> index_;
+    mutable std::vector<ulong> exponents_;  // one per variable of the FLINT context
     fmpq_mpoly_ctx_struct* ctx_;
 };
 
@@ -62,28 +68,28 @@ class Poly {
 public:
     Poly(const Ring& ring, const Limits& limits) : ring_(&ring), limits_(&limits) {  // contract: the zero polynomial
         fmpq_mpoly_init(&p_, ring_->ctx());
+        measure();
     }
     static Poly constant(const Ring& ring, const Limits& limits, const Rational& c) {  // contract: exactly c
         Poly r(ring, limits);
         fmpq_mpoly_set_fmpq(&r.p_, Fmpq(c).q, ring.ctx());
+        r.measure();
         return r;
     }
     static Poly variable(const Ring& ring, const Limits& limits, long index) {  // contract: exactly v_index
         Poly r(ring, limits);
         fmpq_mpoly_gen(&r.p_, index, ring.ctx());
+        r.measure();
         return r;
     }
-    Poly(const Poly& o) : ring_(o.ring_), limits_(o.limits_) {
+    Poly(const Poly& o) : ring_(o.ring_), limits_(o.limits_), degree_(o.degree_), bits_(o.bits_) {
         fmpq_mpoly_init(&p_, ring_->ctx());
         fmpq_mpoly_set(&p_, &o.p_, ring_->ctx());
     }
-    Poly(Poly&& o) noexcept : ring_(o.ring_), limits_(o.limits_) {  // contract: takes o's value; o becomes 0
-        fmpq_mpoly_init(&p_, ring_->ctx());
-        fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
-    }
+    Poly(Poly&& o) noexcept : Poly(*o.ring_, *o.limits_) { swap(o); }  // contract: takes o's value; o becomes 0
     Poly& operator=(Poly&& o) {  // contract: swaps values (same ring), else KernelError
         if (ring_ != o.ring_) throw KernelError("internal: polynomials of different rings");
-        fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx());
+        swap(o);
         return *this;
     }
     ~Poly() { fmpq_mpoly_clear(&p_, ring_->ctx()); }
@@ -92,6 +98,7 @@ public:
     Poly operator-() const {  // contract: exact negation
         Poly r(*ring_, *limits_);
         fmpq_mpoly_neg(&r.p_, &p_, ring_->ctx());
+        r.measure();
         return r;  // same size as *this: no limit can newly fail
     }
     Poly operator*(const Poly& o) const {  // contract: exact product, or KernelError past the limits
@@ -127,18 +134,9 @@ public:
         fmpq_mpoly_get_fmpq(q.q, &p_, ring_->ctx());
         return from_fmpq(q.q);
     }
-    unsigned long degree() const {  // contract: total degree (0 for zero); degrevlex orders by it, so the first monomial's
-        if (is_zero() || !fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx())) return is_zero() ? 0 : limits_->max_degree + 1;  // past any limit, no wrap in a sum
-        std::vector<ulong> e(static_cast<std::size_t>(fmpq_mpoly_ctx_nvars(ring_->ctx())));
-        fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());
-        return std::accumulate(e.begin(), e.end(), 0ul);  // no overflow: products and powers are degree-checked first
-    }
+    unsigned long degree() const { return degree_; }    // contract: total degree (0 for zero)
+    unsigned long coeff_bits() const { return bits_; }  // contract: ≥ the bit size of every numerator and denominator
     unsigned long length() const { return static_cast<unsigned long>(fmpq_mpoly_length(&p_, ring_->ctx())); }  // monomials
-    unsigned long coeff_bits() const {  // contract: ≥ the bit size of every numerator and denominator
-        slong z = fmpz_mpoly_max_bits(p_.zpoly);
-        unsigned long bits = static_cast<unsigned long>(z < 0 ? -z : z);
-        return bits + fmpz_bits(fmpq_numref(p_.content)) + fmpz_bits(fmpq_denref(p_.content));
-    }
     std::string to_string() const {  // contract: FLINT's canonical text, e.g. "2*u*v - v"
         std::vector<const char*> names;
         for (const auto& n : ring_->names()) names.push_back(n.c_str());
@@ -154,7 +152,18 @@ private:
     template <class Why> static void require(bool ok, const Why& why) {  // contract: KernelError "limit: " + why() unless ok
         if (!ok) throw KernelError("limit: " + why());  // the message is built only on failure
     }
-    void check_limits(const char* what) const {  // contract: KernelError past a limit
+    void measure() {  // contract: degree_, bits_ as degree(), coeff_bits() say for p_ as it is; called wherever p_ is made
+        const bool fits = !is_zero() && fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx());  // degrevlex: the first monomial's
+        std::vector<ulong>& e = ring_->exponents();
+        if (fits) fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());
+        // past a word: past any limit, and no wrap in a sum; no overflow in the sum: products and powers are degree-checked first
+        degree_ = is_zero() ? 0 : fits ? std::accumulate(e.begin(), e.end(), 0ul) : limits_->max_degree + 1;
+        const slong z = fmpz_mpoly_max_bits(p_.zpoly);
+        bits_ = static_cast<unsigned long>(z < 0 ? -z : z) + fmpz_bits(fmpq_numref(p_.content)) + fmpz_bits(fmpq_denref(p_.content));
+    }
+    void swap(Poly& o) { fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx()); std::swap(degree_, o.degree_); std::swap(bits_, o.bits_); }
+    void check_limits(const char* what) {  // contract: KernelError past a limit
+        measure();
         const unsigned long deg = degree(), len = length(), bits = coeff_bits();
         require(deg <= limits_->max_degree, [&] { return what + (" has degree " + str(deg)) + " > max-degree " + str(limits_->max_degree); });
         require(len <= limits_->max_terms, [&] { return what + (" has " + str(len)) + " terms > max-terms " + str(limits_->max_terms); });
@@ -175,6 +184,7 @@ private:
     }
     const Ring* ring_;
     const Limits* limits_;
+    unsigned long degree_ = 0, bits_ = 0;  // of p_ (measure)
     fmpq_mpoly_struct p_;
 };
 
