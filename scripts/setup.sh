@@ -8,6 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libgmp-dev libflint-dev libboost-dev libpugixml-dev catch2 libfmt-dev libcli11-dev nlohmann-json3-dev
   libssl-dev libglpk-dev
+  libjemalloc-dev                     # the executables' allocator, linked statically (CMakeLists.txt)
   coq z3                              # executed external checks (Coq export, SMT-LIB validity)
   coinor-csdp                         # SDP solver for the prover's Gram-matrix sum-of-squares search
   clang libclang-rt-14-dev            # libFuzzer targets and the sanitizer build
