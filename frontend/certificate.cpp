@@ -6,6 +6,7 @@
 #include <map>
 #include <new>
 #include <set>
+#include <unordered_map>
 
 namespace icl::cert {
 
@@ -23,14 +24,21 @@ struct Interpreter {
     // Leaves already made for a goal: a hypothesis or constant used by many products is one Held (and one
     // Fact in the derivation), not one per occurrence. Each entry keeps its Goal alive, so the key's
     // address stays that goal's.
-    mutable std::map<std::pair<const kernel::Goal*, std::string>, HeldPtr> hyp_leaves;
+    // Hash maps: a large certificate looks these up once per node, and a tree map's pointer chase was a
+    // tenth of a 10^5-product check (bench/analysis.md).
+    struct PairHash {
+        template <class A, class B> std::size_t operator()(const std::pair<A, B>& p) const {
+            return std::hash<A>{}(p.first) * 0x9E3779B97F4A7C15ull ^ std::hash<B>{}(p.second);
+        }
+    };
+    mutable std::unordered_map<std::pair<const kernel::Goal*, std::string>, HeldPtr, PairHash> hyp_leaves;
     mutable std::map<std::pair<const kernel::Goal*, kernel::Rational>, HeldPtr> const_leaves;
     // Products of two shared operands (leaves, or such products), up to kMaxSharedLeaves leaves: the same
     // small product in many terms of a certificate is made once. Value: the product and its leaf count.
     static constexpr unsigned kMaxSharedLeaves = 8;
     static constexpr std::size_t kMaxSharedProducts = 1 << 20;
-    mutable std::map<const kernel::Held*, unsigned> shared;  // shared Held → leaves it covers
-    mutable std::map<std::pair<const kernel::Held*, const kernel::Held*>, HeldPtr> products;
+    mutable std::unordered_map<const kernel::Held*, unsigned> shared;  // shared Held → leaves it covers
+    mutable std::unordered_map<std::pair<const kernel::Held*, const kernel::Held*>, HeldPtr, PairHash> products;
 
     HeldPtr leaf(HeldPtr& slot, const std::function<HeldPtr()>& make) const {
         if (!slot) shared[(slot = make()).get()] = 1;

@@ -79,9 +79,13 @@ public:
         throw InputError(l.file, l.line, l.col, what);
     }
 
-    // Positions of the decoded characters of text starting at raw offset `off` (entities count as one).
+    // The positions of the decoded characters of the text at raw offset `off` (an entity counts as one), made
+    // when an error message first asks for one (PositionMap::make).
     PositionMap map_from(std::size_t off, std::size_t decoded_length, char stop) const {
-        PositionMap m{name_, {}};
+        return {name_, [this, off, decoded_length, stop] { return positions(off, decoded_length, stop); }};
+    }
+    std::vector<std::pair<int, int>> positions(std::size_t off, std::size_t decoded_length, char stop) const {
+        std::vector<std::pair<int, int>> at;
         SourceLocation start = loc(off);  // one lookup, then walk forward: linear in the text
         int line = start.line, col = start.col;
         auto step = [&](std::size_t from, std::size_t to) {  // advance line/col over raw_[from, to)
@@ -91,7 +95,7 @@ public:
             }
         };
         std::size_t i = off;
-        while (m.at.size() < decoded_length && i < raw_.size() && raw_[i] != stop) {
+        while (at.size() < decoded_length && i < raw_.size() && raw_[i] != stop) {
             if (raw_[i] == '&') {
                 std::size_t semi = raw_.find(';', i);
                 std::size_t bytes = 1;
@@ -100,20 +104,20 @@ public:
                                                           : std::strtoul(raw_.c_str() + i + 2, nullptr, 10);
                     bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
                 }
-                for (std::size_t b = 0; b < bytes; ++b) m.at.push_back({line, col});
+                for (std::size_t b = 0; b < bytes; ++b) at.push_back({line, col});
                 std::size_t next = semi == std::string::npos ? i + 1 : semi + 1;
                 step(i, next);
                 i = next;
             } else if (raw_[i] == '\r' && i + 1 < raw_.size() && raw_[i + 1] == '\n') {
                 ++i;
             } else {
-                m.at.push_back({line, col});
+                at.push_back({line, col});
                 step(i, i + 1);
                 ++i;
             }
         }
-        while (m.at.size() <= decoded_length) m.at.push_back({line, col});
-        return m;
+        while (at.size() <= decoded_length) at.push_back({line, col});
+        return at;
     }
 
     // The text content of an element (no element children allowed) and its position map.

@@ -24,21 +24,24 @@ InputError::InputError(std::string f, int l, int c, const std::string& m, std::s
       component(std::move(comp)) {}
 
 SourceLocation PositionMap::locate(std::size_t offset) const {
+    if (at.empty() && make) at = make();
     if (at.empty()) return {file, 0, 0};
     const auto& p = at[std::min(offset, at.size() - 1)];
     return {file, p.first, p.second};
 }
 
 PositionMap PositionMap::from_start(const std::string& text, const SourceLocation& where) {
-    PositionMap m{where.file, {}};
-    int line = where.line, col = where.col;
-    for (char c : text) {
-        m.at.push_back({line, col});
-        if (c == '\n') { ++line; col = 1; }
-        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
-    }
-    m.at.push_back({line, col});
-    return m;
+    return {where.file, [text, where] {
+        std::vector<std::pair<int, int>> at;
+        int line = where.line, col = where.col;
+        for (char c : text) {
+            at.push_back({line, col});
+            if (c == '\n') { ++line; col = 1; }
+            else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;
+        }
+        at.push_back({line, col});
+        return at;
+    }};
 }
 
 std::string name_problem(const std::string& n) {

@@ -3,6 +3,7 @@
 
 #include "frontend/corpus.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -10,10 +11,13 @@
 
 namespace icl::frontend {
 
-// Maps an offset in the decoded text to its (line, col) in the source file.
+// Maps an offset in the decoded text to its (line, col) in the source file. Only error messages ask, so
+// the table is made by `make` on the first locate(): whatever `make` refers to (the loader's raw text)
+// must outlive the map, which holds for the loader's maps because they are used only while it loads.
 struct PositionMap {
     std::string file;
-    std::vector<std::pair<int, int>> at;  // at[i] = position of decoded char i; one extra entry for the end
+    std::function<std::vector<std::pair<int, int>>()> make;
+    mutable std::vector<std::pair<int, int>> at{};  // at[i] = position of decoded char i; one more for the end
     SourceLocation locate(std::size_t offset) const;
     static PositionMap from_start(const std::string& text, const SourceLocation& where);
 };

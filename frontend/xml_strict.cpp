@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <set>
 #include <sstream>
@@ -191,7 +192,7 @@ struct Scanner {
             std::size_t k = i + 1;
             std::string name = name_at(k);
             if (name.empty()) return fail(i, "malformed XML: element name");
-            std::set<std::string> attrs;
+            std::vector<std::string> attrs;  // a handful per tag: a linear search beats a set
             bool empty_element = false;
             while (true) {
                 bool space = false;
@@ -220,10 +221,11 @@ struct Scanner {
                 }
                 if (k >= s.size()) return fail(at, "malformed XML: unterminated attribute value");
                 ++k;
-                if (!attrs.insert(key).second)
+                if (std::find(attrs.begin(), attrs.end(), key) != attrs.end())
                     return fail(at, "duplicate attribute '" + key + "' on <" + name + "> (XML allows each attribute once)");
+                attrs.push_back(std::move(key));
             }
-            if (!empty_element) stack.push_back(name);
+            if (!empty_element) stack.push_back(std::move(name));
             root_seen = true;
             i = k;
         }
@@ -241,6 +243,11 @@ std::optional<XmlProblem> xml_character_problem(const std::string& bytes) {
         return XmlProblem{0, "UTF-16 is not supported: corpus files are UTF-8"};
     std::size_t i = 0;
     while (i < bytes.size()) {
+        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if ((c >= 0x20 && c < 0x80) || c == '\n' || c == '\t' || c == '\r') {  // the common case: allowed ASCII
+            ++i;
+            continue;
+        }
         std::uint32_t cp = 0;
         std::size_t n = utf8_at(bytes, i, cp);
         if (n == 0)
