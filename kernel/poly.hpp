@@ -112,18 +112,19 @@ public:
         ring_->charge(length() * o.length() * work_per_term(o), *limits_);
         Poly r(*ring_, *limits_);
         fmpq_mpoly_mul(&r.p_, &p_, &o.p_, ring_->ctx());
-        r.check_limits("product");
+        r.check_limits("product", len == 0 || o.length() == 0 ? 0 : static_cast<long>(deg));  // ℚ[x] has no zero divisors: deg(p·q) = deg p + deg q
         return r;
     }
     Poly power(unsigned long e) const {  // contract: exact e-th power, or KernelError past the limits
         require(e <= limits_->max_degree && (degree() == 0 || degree() * e <= limits_->max_degree),
                 [&] { return "power ^" + str(e) + " exceeds max-degree " + str(limits_->max_degree); });
-        Poly result = constant(*ring_, *limits_, Rational(1));
+        if (e == 0) return constant(*ring_, *limits_, Rational(1));
         Poly base = *this;
-        while (e > 0) {  // square-and-multiply through operator*, so every step is limit-checked
+        for (; !(e & 1); e >>= 1) base = base * base;  // up to the lowest set bit of e: no product with 1
+        Poly result = base;
+        while (e >>= 1) {  // square-and-multiply through operator*, so every step is limit-checked
+            base = base * base;
             if (e & 1) result = result * base;
-            e >>= 1;
-            if (e > 0) base = base * base;
         }
         return result;
     }
@@ -152,18 +153,18 @@ private:
     template <class Why> static void require(bool ok, const Why& why) {  // contract: KernelError "limit: " + why() unless ok
         if (!ok) throw KernelError("limit: " + why());  // the message is built only on failure
     }
-    void measure() {  // contract: degree_, bits_ as degree(), coeff_bits() say for p_ as it is; called wherever p_ is made
-        const bool fits = !is_zero() && fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx());  // degrevlex: the first monomial's
+    void measure(long known = -1) {  // contract: degree_, bits_ as degree(), coeff_bits() say for p_ (its degree: known if ≥ 0)
+        const bool fits = known < 0 && !is_zero() && fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx());  // degrevlex: the first monomial's
         std::vector<ulong>& e = ring_->exponents();
         if (fits) fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());
         // past a word: past any limit, and no wrap in a sum; no overflow in the sum: products and powers are degree-checked first
-        degree_ = is_zero() ? 0 : fits ? std::accumulate(e.begin(), e.end(), 0ul) : limits_->max_degree + 1;
+        degree_ = known >= 0 ? static_cast<unsigned long>(known) : is_zero() ? 0 : fits ? std::accumulate(e.begin(), e.end(), 0ul) : limits_->max_degree + 1;
         const slong z = fmpz_mpoly_max_bits(p_.zpoly);
         bits_ = static_cast<unsigned long>(z < 0 ? -z : z) + fmpz_bits(fmpq_numref(p_.content)) + fmpz_bits(fmpq_denref(p_.content));
     }
     void swap(Poly& o) { fmpq_mpoly_swap(&p_, &o.p_, ring_->ctx()); std::swap(degree_, o.degree_); std::swap(bits_, o.bits_); }
-    void check_limits(const char* what) {  // contract: KernelError past a limit
-        measure();
+    void check_limits(const char* what, long known_degree = -1) {  // contract: KernelError past a limit
+        measure(known_degree);
         const unsigned long deg = degree(), len = length(), bits = coeff_bits();
         require(deg <= limits_->max_degree, [&] { return what + (" has degree " + str(deg)) + " > max-degree " + str(limits_->max_degree); });
         require(len <= limits_->max_terms, [&] { return what + (" has " + str(len)) + " terms > max-terms " + str(limits_->max_terms); });
@@ -184,7 +185,7 @@ private:
     }
     const Ring* ring_;
     const Limits* limits_;
-    unsigned long degree_ = 0, bits_ = 0;  // of p_ (measure)
+    unsigned long degree_ = 0, bits_ = 0;  // of p_: measure() wherever p_ is made
     fmpq_mpoly_struct p_;
 };
 

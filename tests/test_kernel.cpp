@@ -5,6 +5,7 @@
 #include "frontend/corpus.hpp"
 #include "frontend/certificate.hpp"
 #include "kernel/kernel.hpp"
+#include "kernel/poly.hpp"
 #include "export/smtlib.hpp"
 
 #include <catch2/catch.hpp>
@@ -321,4 +322,49 @@ TEST_CASE("kernel: Fact and Proof cannot be constructed, copied or altered from 
     static_assert(std::is_same_v<kernel::FactPtr, std::shared_ptr<const Fact>>);
     static_assert(std::is_same_v<kernel::ProofPtr, std::shared_ptr<const Proof>>);
     SUCCEED("checked at compile time");
+}
+
+// Issue 16: a Poly caches its degree and coefficient bits when it is made (measure), and a product takes
+// deg p + deg q without unpacking a monomial. Both must equal FLINT's own measurement after every
+// operation, including results that cancel to 0, copies, moves and powers (which skip the product with 1).
+TEST_CASE("kernel Poly: cached degree and coefficient bits equal FLINT's after every operation", "[kernel][poly]") {
+    kernel::Limits lim;
+    kernel::detail::Ring ring({"x", "y", "z"});
+    using kernel::detail::Poly;
+    auto fresh = [&](const Poly& p) {  // what FLINT says now
+        const fmpq_mpoly_struct* r = p.raw();
+        const slong d = fmpq_mpoly_is_zero(r, ring.ctx()) ? 0 : fmpq_mpoly_total_degree_si(r, ring.ctx());
+        const slong z = fmpz_mpoly_max_bits(r->zpoly);
+        const unsigned long bits = static_cast<unsigned long>(z < 0 ? -z : z) + fmpz_bits(fmpq_numref(r->content)) +
+                                   fmpz_bits(fmpq_denref(r->content));
+        return std::pair<unsigned long, unsigned long>{static_cast<unsigned long>(d), bits};
+    };
+    auto same = [&](const Poly& p) {
+        INFO(p.to_string());
+        CHECK(std::pair{p.degree(), p.coeff_bits()} == fresh(p));
+    };
+    const Poly x = Poly::variable(ring, lim, 0), y = Poly::variable(ring, lim, 1);
+    const Poly zero(ring, lim), half = Poly::constant(ring, lim, kernel::Rational(1, 2));
+    const Poly big = Poly::constant(ring, lim, kernel::Rational("123456789012345678901234567890"));
+    for (const Poly* p : {&x, &y, &zero, &half, &big}) same(*p);
+    const Poly s = x * half + y * big, d = s - s, n = -s;
+    same(s), same(d), same(n), same(s * d), same(d * s), same(s * n), same(x * y * half);
+    CHECK(d.is_zero());
+    CHECK((s * d).degree() == 0);  // a product with 0 is 0, of degree 0, not deg p + deg q
+    for (unsigned long e = 0; e <= 9; ++e) {
+        const Poly p = s.power(e);
+        same(p);
+        Poly q = Poly::constant(ring, lim, kernel::Rational(1));
+        for (unsigned long i = 0; i < e; ++i) q = q * s;
+        CHECK(p.to_string() == q.to_string());  // the power equals e products
+        CHECK(p.degree() == e);
+    }
+    Poly moved = s * s;
+    Poly taken(std::move(moved));
+    same(taken), same(moved);
+    CHECK(moved.is_zero());
+    Poly copy = taken;
+    same(copy);
+    moved = std::move(copy);
+    same(moved), same(copy);
 }
