@@ -24,6 +24,10 @@ struct Interpreter {
     // Leaves already made for a goal: a hypothesis or constant used by many products is one Held (and one
     // Fact in the derivation), not one per occurrence. Each entry keeps its Goal alive, so the key's
     // address stays that goal's.
+    // A Held with the number of leaves it covers when it is shared (a leaf, or a product of shared
+    // operands up to kMaxSharedLeaves leaves), else 0. Carried with the value: a million-product
+    // certificate looked the count up in a map twice per product step.
+    struct Value { HeldPtr held; unsigned leaves = 0; };
     // Hash maps: a large certificate looks these up once per node, and a tree map's pointer chase was a
     // tenth of a 10^5-product check (bench/analysis.md).
     struct PairHash {
@@ -33,31 +37,28 @@ struct Interpreter {
     };
     mutable std::unordered_map<std::pair<const kernel::Goal*, std::string>, HeldPtr, PairHash> hyp_leaves;
     mutable std::map<std::pair<const kernel::Goal*, kernel::Rational>, HeldPtr> const_leaves;
-    // Products of two shared operands (leaves, or such products), up to kMaxSharedLeaves leaves: the same
-    // small product in many terms of a certificate is made once. Value: the product and its leaf count.
+    // Products of two shared operands, up to kMaxSharedLeaves leaves: the same small product in many terms
+    // of a certificate is made once.
     static constexpr unsigned kMaxSharedLeaves = 8;
     static constexpr std::size_t kMaxSharedProducts = 1 << 20;
-    mutable std::unordered_map<const kernel::Held*, unsigned> shared;  // shared Held → leaves it covers
-    mutable std::unordered_map<std::pair<const kernel::Held*, const kernel::Held*>, HeldPtr, PairHash> products;
+    mutable std::unordered_map<std::pair<const kernel::Held*, const kernel::Held*>, Value, PairHash> products;
 
-    HeldPtr leaf(HeldPtr& slot, const std::function<HeldPtr()>& make) const {
-        if (!slot) shared[(slot = make()).get()] = 1;
-        return slot;
+    Value leaf(HeldPtr& slot, const std::function<HeldPtr()>& make) const {
+        if (!slot) slot = make();
+        return {slot, 1};
     }
-    HeldPtr product(const HeldPtr& a, const HeldPtr& b) const {
-        auto sa = shared.find(a.get()), sb = shared.find(b.get());
-        if (sa == shared.end() || sb == shared.end() || sa->second + sb->second > kMaxSharedLeaves ||
-            products.size() >= kMaxSharedProducts)
-            return rule::product(a, b);
-        HeldPtr& p = products[{a.get(), b.get()}];
-        if (!p) shared[(p = rule::product(a, b)).get()] = sa->second + sb->second;
+    Value product(const Value& a, const Value& b) const {
+        if (!a.leaves || !b.leaves || a.leaves + b.leaves > kMaxSharedLeaves || products.size() >= kMaxSharedProducts)
+            return {rule::product(a.held, b.held)};
+        Value& p = products[{a.held.get(), b.held.get()}];
+        if (!p.held) p = {rule::product(a.held, b.held), a.leaves + b.leaves};
         return p;
     }
 
     [[noreturn]] static void fail(const std::string& rule, const std::string& why) { throw KernelError(rule + ": " + why); }
 
     // the Fact the refutation tree denotes, under the hypotheses of g and ¬g
-    HeldPtr evaluate(const PsatzPtr& np, const GoalPtr& g, unsigned long depth) const {
+    Value evaluate(const PsatzPtr& np, const GoalPtr& g, unsigned long depth) const {
         if (!np) fail("psatz", "missing node");
         if (depth > limits.max_depth) fail("limit", "certificate nesting exceeds max-depth");
         const PsatzNode& n = *np;
@@ -66,33 +67,33 @@ struct Interpreter {
             case K::Hyp: {
                 return leaf(hyp_leaves[{g.get(), n.hyp}], [&] { return rule::hypothesis(g, n.hyp); });
             }
-            case K::NonzeroSq: return rule::nonzero_square(g, n.hyp);
-            case K::NegGoal: return rule::negated_goal(g);
-            case K::Square: return rule::square(g, n.poly);
+            case K::NonzeroSq: return {rule::nonzero_square(g, n.hyp)};
+            case K::NegGoal: return {rule::negated_goal(g)};
+            case K::Square: return {rule::square(g, n.poly)};
             case K::Const: {
                 return leaf(const_leaves[{g.get(), n.value}], [&] { return rule::positive_constant(g, n.value); });
             }
             case K::MulPoly:
                 if (n.children.size() != 1) fail("mulpoly", "needs exactly one operand");
-                return rule::equality_times(n.poly, evaluate(n.children[0], g, depth + 1));
+                return {rule::equality_times(n.poly, evaluate(n.children[0], g, depth + 1).held)};
             case K::Mul:
             case K::Add: {
                 if (n.children.empty()) fail(n.kind == K::Mul ? "mul" : "add", "no operands");
-                auto combine = [&](const HeldPtr& a, const HeldPtr& b) {
-                    return n.kind == K::Mul ? product(a, b) : rule::sum(a, b);
+                auto combine = [&](const Value& a, const Value& b) {
+                    return n.kind == K::Mul ? product(a, b) : Value{rule::sum(a.held, b.held)};
                 };
                 // Combined as a balanced tree while the children are evaluated (a binary counter: an entry
                 // of rank r covers 2^r children), so n children cost O(n log n) and only O(log n) live.
-                std::vector<std::pair<HeldPtr, unsigned>> partial;
+                std::vector<std::pair<Value, unsigned>> partial;
                 for (const auto& c : n.children) {
-                    HeldPtr h = evaluate(c, g, depth + 1);
+                    Value h = evaluate(c, g, depth + 1);
                     unsigned rank = 0;
                     for (; !partial.empty() && partial.back().second == rank; ++rank, partial.pop_back())
                         h = combine(partial.back().first, h);
                     partial.emplace_back(std::move(h), rank);
                 }
                 while (partial.size() > 1) {
-                    HeldPtr b = std::move(partial.back().first);
+                    Value b = std::move(partial.back().first);
                     partial.pop_back();
                     partial.back().first = combine(partial.back().first, b);
                 }
@@ -130,7 +131,7 @@ struct Interpreter {
                 if (cert.exponent != 1) fail("ring", "exponent must be 1 for ring");
                 return rule::ring(g);
             case K::LinearCombination: return rule::linear_combination(g, cert.combination, cert.exponent);
-            case K::Psatz: return rule::refutation(evaluate(cert.refutation, g, 0));
+            case K::Psatz: return rule::refutation(evaluate(cert.refutation, g, 0).held);
             case K::Exact: return rule::exact(g, cert.fact);
             case K::SumNonneg:
             case K::SumLeSum:
