@@ -165,9 +165,11 @@ Poly to_poly(const TermPtr& tp, const Scope& sc, const std::set<std::string>& ix
     auto sub = [&](std::size_t i) { return to_poly(t.args[i], sc, ix, depth + 1); };
     switch (t.kind) {
         case Term::Kind::Number: return Poly::constant(sc.ring, sc.lim, t.number);
-        case Term::Kind::Var:
-            if (!contains(sc.st.reals, t.name)) fail("term", "unknown real variable '" + t.name + "'");
-            return Poly::variable(sc.ring, sc.lim, sc.ring.index_of(t.name));
+        case Term::Kind::Var: {  // the ring's first variables are the reals, in order (Scope::ring_names)
+            const long i = sc.ring.index_of(t.name);
+            if (i < 0 || i >= static_cast<long>(sc.st.reals.size())) fail("term", "unknown real variable '" + t.name + "'");
+            return Poly::variable(sc.ring, sc.lim, i);
+        }
         case Term::Kind::Neg: return -sub(0);
         case Term::Kind::Add: { Poly a = sub(0); return a + sub(1); }  // left operand first (C++ leaves the order of
         case Term::Kind::Sub: { Poly a = sub(0); return a - sub(1); }  // `sub(0) + sub(1)` open): the same limit

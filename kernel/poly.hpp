@@ -68,18 +68,18 @@ class Poly {
 public:
     Poly(const Ring& ring, const Limits& limits) : ring_(&ring), limits_(&limits) {  // contract: the zero polynomial
         fmpq_mpoly_init(&p_, ring_->ctx());
-        measure();
+        measure(0);
     }
     static Poly constant(const Ring& ring, const Limits& limits, const Rational& c) {  // contract: exactly c
         Poly r(ring, limits);
         fmpq_mpoly_set_fmpq(&r.p_, Fmpq(c).q, ring.ctx());
-        r.measure();
+        r.measure(0);
         return r;
     }
     static Poly variable(const Ring& ring, const Limits& limits, long index) {  // contract: exactly v_index
         Poly r(ring, limits);
         fmpq_mpoly_gen(&r.p_, index, ring.ctx());
-        r.measure();
+        r.measure(1);
         return r;
     }
     Poly(const Poly& o) : ring_(o.ring_), limits_(o.limits_), degree_(o.degree_), bits_(o.bits_) {
@@ -98,7 +98,7 @@ public:
     Poly operator-() const {  // contract: exact negation
         Poly r(*ring_, *limits_);
         fmpq_mpoly_neg(&r.p_, &p_, ring_->ctx());
-        r.measure();
+        r.measure(static_cast<long>(degree_));
         return r;  // same size as *this: no limit can newly fail
     }
     Poly operator*(const Poly& o) const {  // contract: exact product, or KernelError past the limits
@@ -142,10 +142,8 @@ public:
         std::vector<const char*> names;
         for (const auto& n : ring_->names()) names.push_back(n.c_str());
         if (names.empty()) names.push_back("_");  // the unused dummy variable of an empty ring
-        char* text = fmpq_mpoly_get_str_pretty(&p_, names.data(), ring_->ctx());
-        std::string out(text);
-        flint_free(text);
-        return out;
+        const std::unique_ptr<char, void (*)(void*)> text(fmpq_mpoly_get_str_pretty(&p_, names.data(), ring_->ctx()), flint_free);
+        return text.get();
     }
     const fmpq_mpoly_struct* raw() const { return &p_; }  // for untrusted readers of the monomials
 private:
