@@ -21,9 +21,6 @@ namespace {
 struct Interpreter {
     const kernel::Limits& limits;
     const kernel::Library& library;
-    // Leaves already made for a goal: a hypothesis or constant used by many products is one Held (and one
-    // Fact in the derivation), not one per occurrence. Each entry keeps its Goal alive, so the key's
-    // address stays that goal's.
     // A Held with the number of leaves it covers when it is shared (a leaf, or a product of shared
     // operands up to kMaxSharedLeaves leaves), else 0. Carried with the value: a million-product
     // certificate looked the count up in a map twice per product step.
@@ -35,6 +32,9 @@ struct Interpreter {
             return std::hash<A>{}(p.first) * 0x9E3779B97F4A7C15ull ^ std::hash<B>{}(p.second);
         }
     };
+    // Leaves already made for a goal: a hypothesis or constant used by many products is one Held (and one
+    // Fact in the derivation), not one per occurrence. Each entry keeps its Goal alive, so the key's
+    // address stays that goal's.
     mutable std::unordered_map<std::pair<const kernel::Goal*, std::string>, HeldPtr, PairHash> hyp_leaves;
     mutable std::map<std::pair<const kernel::Goal*, kernel::Rational>, HeldPtr> const_leaves;
     // Products of two shared operands, up to kMaxSharedLeaves leaves: the same small product in many terms

@@ -43,7 +43,7 @@ public:
         return it == index_.end() ? -1 : it->second;
     }
     fmpq_mpoly_ctx_struct* ctx() const { return ctx_; }
-    std::vector<ulong>& exponents() const { return exponents_; }  // scratch for Poly::degree: no allocation per call
+    std::vector<ulong>& exponents() const { return exponents_; }  // scratch for Poly::measure: no allocation per call
     void charge(unsigned long units, const Limits& limits) const {  // contract: KernelError past max-work
         if (work_ && (*work_ += units) > limits.max_work)
             throw KernelError("limit: polynomial work exceeds max-work " + std::to_string(limits.max_work));
@@ -183,7 +183,7 @@ private:
     }
     const Ring* ring_;
     const Limits* limits_;
-    unsigned long degree_ = 0, bits_ = 0;  // of p_: measure() wherever p_ is made
+    unsigned long degree_ = 0, bits_ = 0;  // of p_: measure() wherever p_ is made; they feed the limits, never a verdict
     fmpq_mpoly_struct p_;
 };
 
