@@ -131,6 +131,10 @@ struct Scanner {
         const std::size_t start = s.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
         i = start;
         while (i < s.size()) {
+            if (!stack.empty()) {  // text inside an element: only '<', '&' and "]]>" need a look
+                while (i < s.size() && s[i] != '<' && s[i] != '&' && s[i] != ']') ++i;
+                if (i >= s.size()) break;
+            }
             const char c = s[i];
             if (c != '<') {
                 if (c == '&') {
@@ -148,7 +152,8 @@ struct Scanner {
                 ++i;
                 continue;
             }
-            if (starts("<?")) {
+            const char next = i + 1 < s.size() ? s[i + 1] : '\0';  // one test per tag instead of six prefix compares
+            if (next == '?') {
                 std::size_t end = s.find("?>", i + 2);
                 if (end == std::string::npos) return fail(i, "unterminated processing instruction");
                 std::size_t k = i + 2;
@@ -164,7 +169,7 @@ struct Scanner {
                 i = end + 2;
                 continue;
             }
-            if (starts("<!--")) {
+            if (next == '!' && starts("<!--")) {
                 std::size_t end = s.find("--", i + 4);
                 if (end == std::string::npos) return fail(i, "unterminated comment");
                 if (end + 2 >= s.size() || s[end + 2] != '>') return fail(end, "'--' is not allowed inside a comment");
@@ -173,10 +178,10 @@ struct Scanner {
                 i = end + 3;
                 continue;
             }
-            if (starts("<![CDATA[")) return fail(i, "CDATA sections are not allowed: escape '<' as &lt; and '&' as &amp;");
-            if (starts("<!DOCTYPE")) return fail(i, "DOCTYPE (DTD) is not allowed: a DTD could add attributes or entities the reader does not see");
-            if (starts("<!")) return fail(i, "markup declaration <!...> is not allowed");
-            if (starts("</")) {
+            if (next == '!' && starts("<![CDATA[")) return fail(i, "CDATA sections are not allowed: escape '<' as &lt; and '&' as &amp;");
+            if (next == '!' && starts("<!DOCTYPE")) return fail(i, "DOCTYPE (DTD) is not allowed: a DTD could add attributes or entities the reader does not see");
+            if (next == '!') return fail(i, "markup declaration <!...> is not allowed");
+            if (next == '/') {
                 std::size_t k = i + 2;
                 std::string name = name_at(k);
                 while (k < s.size() && is_space(s[k])) ++k;
