@@ -153,9 +153,8 @@ private:
     }
     void measure(long known = -1) {  // contract: degree_, bits_ as degree(), coeff_bits() say for p_ (its degree: known if ≥ 0)
         const bool fits = known < 0 && !is_zero() && fmpq_mpoly_term_exp_fits_ui(&p_, 0, ring_->ctx());  // degrevlex: the first monomial's
-        std::vector<ulong>& e = ring_->exponents();
-        if (fits) fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());
-        // past a word: past any limit, and no wrap in a sum; no overflow in the sum: products and powers are degree-checked first
+        std::vector<ulong>& e = ring_->exponents();  // not fitting a word: past any limit (max-degree + 1, no wrap in a sum)
+        if (fits) fmpq_mpoly_get_term_exp_ui(e.data(), &p_, 0, ring_->ctx());  // summing them cannot overflow: degree-checked first
         degree_ = known >= 0 ? static_cast<unsigned long>(known) : is_zero() ? 0 : fits ? std::accumulate(e.begin(), e.end(), 0ul) : limits_->max_degree + 1;
         const slong z = fmpz_mpoly_max_bits(p_.zpoly);
         bits_ = static_cast<unsigned long>(z < 0 ? -z : z) + fmpz_bits(fmpq_numref(p_.content)) + fmpz_bits(fmpq_denref(p_.content));
